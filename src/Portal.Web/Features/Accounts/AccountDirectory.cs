@@ -1,0 +1,97 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Web.Data;
+
+namespace Portal.Web.Features.Accounts;
+
+/// <summary>What the shell and the home pages need to know about the signed-in person.</summary>
+public sealed record InvestorSummary(
+    int Id, string AccountNumber, string Name, string MaskedIdNumber, string Mobile, string Email,
+    DateOnly Birthday, ClientTier Tier, string? AdviserName, string? AdviserStaffNumber);
+
+public sealed record StaffSummary(string DisplayName, StaffTeam Team, ServiceRank Rank, string StaffNumber);
+
+public sealed record UserRow(string Id, string DisplayName, string Email, IReadOnlyList<string> Roles, bool LockedOut);
+
+public sealed record UserPage(IReadOnlyList<UserRow> Rows, int Total);
+
+public sealed record AdvisedClient(string Name, string AccountNumber, ClientTier Tier);
+
+public sealed record AdvisedClientPage(IReadOnlyList<AdvisedClient> Rows, int Total);
+
+/// <summary>Reads investors, staff profiles and users for the pages that show them.</summary>
+public sealed class AccountDirectory(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<InvestorSummary?> FindInvestorByUserAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var investor = await db.Set<Investor>().AsNoTracking().Include(i => i.Adviser)
+            .SingleOrDefaultAsync(i => i.UserId == userId, cancellationToken);
+        return investor is null
+            ? null
+            : new(investor.Id, investor.AccountNumber, investor.Name, investor.MaskedIdNumber, investor.Mobile, investor.Email,
+                investor.Birthday, investor.Tier, investor.Adviser?.DisplayName, investor.Adviser?.StaffNumber);
+    }
+
+    public async Task<StaffSummary?> FindStaffByUserAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<StaffProfile>().AsNoTracking().Where(s => s.UserId == userId)
+            .Select(s => new StaffSummary(s.DisplayName, s.Team, s.Rank, s.StaffNumber))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>One page of users, filtered by name or e-mail and optionally by role, ordered by name.</summary>
+    public async Task<UserPage> ListUsersAsync(string? search, string? role, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var users = db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            // Translated to SQL; ToLowerInvariant keeps the search case-insensitive on both providers.
+            var term = search.Trim().ToLowerInvariant();
+            users = users.Where(u => u.DisplayName.ToLowerInvariant().Contains(term) || u.Email!.ToLowerInvariant().Contains(term));
+        }
+
+        if (!string.IsNullOrWhiteSpace(role))
+        {
+            users = users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)));
+        }
+
+        var total = await users.CountAsync(cancellationToken);
+        var rows = await users.OrderBy(u => u.DisplayName).ThenBy(u => u.Email)
+            .Skip(page * pageSize).Take(pageSize)
+            .Select(u => new
+            {
+                u.Id,
+                u.DisplayName,
+                u.Email,
+                u.LockoutEnd,
+                Roles = db.UserRoles.Where(ur => ur.UserId == u.Id)
+                    .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        return new(rows.Select(r => new UserRow(r.Id, r.DisplayName, r.Email ?? "", r.Roles.Order().ToList(), r.LockoutEnd > now)).ToList(), total);
+    }
+
+    public async Task<IReadOnlyList<(ClientTier Tier, int Count)>> CountInvestorsByTierAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var counts = await db.Set<Investor>().GroupBy(i => i.Tier).Select(g => new { Tier = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Tier, g => g.Count, cancellationToken);
+        return Enum.GetValues<ClientTier>().Reverse().Select(t => (t, counts.GetValueOrDefault(t))).ToList();
+    }
+
+    /// <summary>The clients whose dedicated adviser is this user, VIPs first.</summary>
+    public async Task<AdvisedClientPage> ListAdvisedClientsAsync(string adviserUserId, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var clients = db.Set<Investor>().AsNoTracking().Where(i => i.Adviser != null && i.Adviser.UserId == adviserUserId);
+        var total = await clients.CountAsync(cancellationToken);
+        var rows = await clients.OrderByDescending(i => i.Tier).ThenBy(i => i.AccountNumber)
+            .Skip(page * pageSize).Take(pageSize)
+            .Select(i => new AdvisedClient(i.Name, i.AccountNumber, i.Tier))
+            .ToListAsync(cancellationToken);
+        return new(rows, total);
+    }
+}

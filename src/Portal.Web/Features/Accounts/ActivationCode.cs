@@ -1,0 +1,18 @@
+namespace Portal.Web.Features.Accounts;
+
+/// <summary>A one-time code sent to an investor who asked to activate online access.</summary>
+public sealed class ActivationCode
+{
+    public int Id { get; set; }
+
+    public int InvestorId { get; set; }
+
+    /// <summary>SHA-256 of the code; the code itself is only ever in the message sent.</summary>
+    public string CodeHash { get; set; } = "";
+
+    public DateTimeOffset ExpiresAt { get; set; }
+
+    public int FailedAttempts { get; set; }
+
+    public DateTimeOffset? UsedAt { get; set; }
+}

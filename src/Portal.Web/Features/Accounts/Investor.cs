@@ -1,0 +1,40 @@
+namespace Portal.Web.Features.Accounts;
+
+/// <summary>
+/// A client as the firm's records know them. Online access is optional: <see cref="UserId"/> is set
+/// when the investor activates it. The ID number is never stored whole, only its last four characters.
+/// </summary>
+public sealed class Investor
+{
+    public int Id { get; set; }
+
+    /// <summary>The firm's client account number (资金账号).</summary>
+    public string AccountNumber { get; set; } = "";
+
+    public string Name { get; set; } = "";
+
+    /// <summary>Last four characters of the resident ID number; used for activation and shown masked.</summary>
+    public string IdNumberLast4 { get; set; } = "";
+
+    /// <summary>Length of the full ID number, so the masked form has the right shape.</summary>
+    public int IdNumberLength { get; set; } = 18;
+
+    public string Mobile { get; set; } = "";
+
+    public string Email { get; set; } = "";
+
+    public DateOnly Birthday { get; set; }
+
+    public ClientTier Tier { get; set; }
+
+    /// <summary>The dedicated adviser (Gold and Diamond clients).</summary>
+    public int? AdviserId { get; set; }
+
+    public StaffProfile? Adviser { get; set; }
+
+    public string? UserId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public string MaskedIdNumber => new string('*', Math.Max(0, IdNumberLength - IdNumberLast4.Length)) + IdNumberLast4;
+}

@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Portal.Web.Hosting;
+
+public sealed class PortalOptions
+{
+    public const string Section = "Portal";
+
+    /// <summary>Name shown in the app bar, page titles and e-mails.</summary>
+    [Required]
+    [StringLength(60)]
+    public string BrandName { get; set; } = "Portal";
+
+    /// <summary>Load the deterministic demo data. Unset: on with SQLite outside Production, off otherwise.</summary>
+    public bool? DemoData { get; set; }
+
+    /// <summary>Time zone for users who have not chosen one.</summary>
+    [Required]
+    public string DefaultTimeZone { get; set; } = "Asia/Shanghai";
+}

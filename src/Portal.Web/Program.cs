@@ -1,0 +1,25 @@
+using Portal.Web.Features.Accounts;
+using Portal.Web.Features.Notifications;
+using Portal.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddPortalData();
+builder.AddOperations();
+builder.AddPortalLocalization();
+builder.AddNotifications();
+builder.AddAccounts();
+builder.AddPortalUi();
+
+var app = builder.Build();
+
+app.UseOperations();
+app.MapOperations();
+app.MapAccounts();
+app.MapPortalUi();
+
+await app.InitializeDatabaseAsync();
+await app.RunAsync();
+
+/// <summary>The entry point; public so the integration tests can host it.</summary>
+public partial class Program;

@@ -1,0 +1,57 @@
+// Small browser helpers for the portal; everything else is Blazor.
+window.portal = {
+    setCookie(name, value) {
+        document.cookie = `${name}=${encodeURIComponent(value)}; path=/; max-age=31536000; samesite=lax`;
+    },
+    submitForm(id) {
+        document.getElementById(id)?.submit();
+    },
+};
+
+// The reconnect dialog: Blazor raises the state events, we show the dialog and wire its buttons.
+(() => {
+    const modal = document.getElementById("components-reconnect-modal");
+    if (!modal) {
+        return;
+    }
+    const retryWhenVisible = async () => {
+        if (document.visibilityState === "visible") {
+            await retry();
+        }
+    };
+    async function retry() {
+        document.removeEventListener("visibilitychange", retryWhenVisible);
+        try {
+            if (!await Blazor.reconnect() && !await Blazor.resumeCircuit()) {
+                location.reload();
+            } else {
+                modal.close();
+            }
+        } catch {
+            document.addEventListener("visibilitychange", retryWhenVisible);
+        }
+    }
+    async function resume() {
+        try {
+            if (!await Blazor.resumeCircuit()) {
+                location.reload();
+            }
+        } catch {
+            modal.classList.replace("components-reconnect-paused", "components-reconnect-resume-failed");
+        }
+    }
+    modal.addEventListener("components-reconnect-state-changed", event => {
+        const state = event.detail.state;
+        if (state === "show") {
+            modal.showModal();
+        } else if (state === "hide") {
+            modal.close();
+        } else if (state === "failed") {
+            document.addEventListener("visibilitychange", retryWhenVisible);
+        } else if (state === "rejected") {
+            location.reload();
+        }
+    });
+    document.getElementById("components-reconnect-button")?.addEventListener("click", retry);
+    document.getElementById("components-resume-button")?.addEventListener("click", resume);
+})();
