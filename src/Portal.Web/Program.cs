@@ -1,5 +1,6 @@
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Notifications;
+using Portal.Web.Features.Statements;
 using Portal.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,6 +10,7 @@ builder.AddOperations();
 builder.AddPortalLocalization();
 builder.AddNotifications();
 builder.AddAccounts();
+builder.AddStatements();
 builder.AddPortalUi();
 
 var app = builder.Build();

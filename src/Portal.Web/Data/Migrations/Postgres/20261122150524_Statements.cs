@@ -1,0 +1,341 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Portal.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Statements : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "InvestorAccounts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    InvestorId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    OpenedOn = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InvestorAccounts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InvestorAccounts_Investors_InvestorId",
+                        column: x => x.InvestorId,
+                        principalTable: "Investors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MonthEndRuns",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Month = table.Column<DateOnly>(type: "date", nullable: false),
+                    Total = table.Column<int>(type: "integer", nullable: false),
+                    Processed = table.Column<int>(type: "integer", nullable: false),
+                    TierChanges = table.Column<int>(type: "integer", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MonthEndRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MonthlyStatements",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    InvestorId = table.Column<int>(type: "integer", nullable: false),
+                    Month = table.Column<DateOnly>(type: "date", nullable: false),
+                    OpeningFen = table.Column<long>(type: "bigint", nullable: false),
+                    DepositsFen = table.Column<long>(type: "bigint", nullable: false),
+                    WithdrawalsFen = table.Column<long>(type: "bigint", nullable: false),
+                    RealisedGainFen = table.Column<long>(type: "bigint", nullable: false),
+                    UnrealisedGainFen = table.Column<long>(type: "bigint", nullable: false),
+                    DividendsFen = table.Column<long>(type: "bigint", nullable: false),
+                    FeesFen = table.Column<long>(type: "bigint", nullable: false),
+                    ClosingFen = table.Column<long>(type: "bigint", nullable: false),
+                    ClosingCashFen = table.Column<long>(type: "bigint", nullable: false),
+                    LotsTraded = table.Column<int>(type: "integer", nullable: false),
+                    TransactionCount = table.Column<int>(type: "integer", nullable: false),
+                    FailedCount = table.Column<int>(type: "integer", nullable: false),
+                    GeneratedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MonthlyStatements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MonthlyStatements_Investors_InvestorId",
+                        column: x => x.InvestorId,
+                        principalTable: "Investors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Products",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Type = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Risk = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Products", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TierChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    InvestorId = table.Column<int>(type: "integer", nullable: false),
+                    From = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    To = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Month = table.Column<DateOnly>(type: "date", nullable: false),
+                    IsOverride = table.Column<bool>(type: "boolean", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ChangedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ChangedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TierChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TierChanges_Investors_InvestorId",
+                        column: x => x.InvestorId,
+                        principalTable: "Investors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProductPrices",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Nav = table.Column<decimal>(type: "numeric(12,4)", precision: 12, scale: 4, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProductPrices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProductPrices_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StatementHoldings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StatementId = table.Column<long>(type: "bigint", nullable: false),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    Units = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Nav = table.Column<decimal>(type: "numeric(12,4)", precision: 12, scale: 4, nullable: false),
+                    CostFen = table.Column<long>(type: "bigint", nullable: false),
+                    MarketValueFen = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StatementHoldings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StatementHoldings_MonthlyStatements_StatementId",
+                        column: x => x.StatementId,
+                        principalTable: "MonthlyStatements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_StatementHoldings_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Transactions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SourceId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Reference = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    InvestorId = table.Column<int>(type: "integer", nullable: false),
+                    AccountId = table.Column<int>(type: "integer", nullable: false),
+                    ProductId = table.Column<int>(type: "integer", nullable: true),
+                    Type = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    FailureReason = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    TradeDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Units = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    Nav = table.Column<decimal>(type: "numeric(12,4)", precision: 12, scale: 4, nullable: true),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false),
+                    FeeFen = table.Column<long>(type: "bigint", nullable: false),
+                    Lots = table.Column<int>(type: "integer", nullable: false),
+                    TargetProductId = table.Column<int>(type: "integer", nullable: true),
+                    TargetUnits = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Transactions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Transactions_InvestorAccounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "InvestorAccounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Transactions_Investors_InvestorId",
+                        column: x => x.InvestorId,
+                        principalTable: "Investors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Transactions_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Transactions_Products_TargetProductId",
+                        column: x => x.TargetProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InvestorAccounts_InvestorId",
+                table: "InvestorAccounts",
+                column: "InvestorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InvestorAccounts_Number",
+                table: "InvestorAccounts",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonthEndRuns_Month",
+                table: "MonthEndRuns",
+                column: "Month",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonthlyStatements_InvestorId_Month",
+                table: "MonthlyStatements",
+                columns: new[] { "InvestorId", "Month" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProductPrices_ProductId_Date",
+                table: "ProductPrices",
+                columns: new[] { "ProductId", "Date" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Products_Code",
+                table: "Products",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StatementHoldings_ProductId",
+                table: "StatementHoldings",
+                column: "ProductId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StatementHoldings_StatementId",
+                table: "StatementHoldings",
+                column: "StatementId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TierChanges_InvestorId_ChangedAt",
+                table: "TierChanges",
+                columns: new[] { "InvestorId", "ChangedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Transactions_AccountId",
+                table: "Transactions",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Transactions_InvestorId_TradeDate",
+                table: "Transactions",
+                columns: new[] { "InvestorId", "TradeDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Transactions_ProductId",
+                table: "Transactions",
+                column: "ProductId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Transactions_SourceId",
+                table: "Transactions",
+                column: "SourceId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Transactions_TargetProductId",
+                table: "Transactions",
+                column: "TargetProductId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "MonthEndRuns");
+
+            migrationBuilder.DropTable(
+                name: "ProductPrices");
+
+            migrationBuilder.DropTable(
+                name: "StatementHoldings");
+
+            migrationBuilder.DropTable(
+                name: "TierChanges");
+
+            migrationBuilder.DropTable(
+                name: "Transactions");
+
+            migrationBuilder.DropTable(
+                name: "MonthlyStatements");
+
+            migrationBuilder.DropTable(
+                name: "InvestorAccounts");
+
+            migrationBuilder.DropTable(
+                name: "Products");
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Web.Data;
+using Portal.Web.Features.Accounts;
+
+namespace Portal.Web.Features.Statements.DemoData;
+
+/// <summary>
+/// 24 closed months of prices, transactions and statements (plus the current month so far) for the
+/// demo investors, six months for the generated ones. Runs after the accounts seeder; inserts everything once, when no product exists yet.
+/// </summary>
+internal sealed class StatementsDemoSeeder(
+    IDbContextFactory<PortalDbContext> dbFactory, IOptions<TierOptions> tiers, StatementCalendar calendar, TimeProvider clock) : IDemoDataSeeder
+{
+    public const int Months = 24;
+
+    /// <summary>Generated investors get a shorter history: enough for tiers and the staff views, quick to insert.</summary>
+    public const int GeneratedMonths = 6;
+    public const string MonthEndActor = "Month-end";
+
+    // Richer histories (several trades, purchases and a few failures) for the accounts people sign in with.
+    private static readonly HashSet<string> SignInInvestors = ["880000000001", "880000000002", "880000000003"];
+
+    public int Order => 10;
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.Set<Product>().AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var today = calendar.Today;
+        var firstMonth = calendar.CurrentMonth.AddMonths(-Months);
+        var now = clock.GetUtcNow();
+
+        var shelf = DemoProducts.Shelf.Select(s => (Product: new Product { Code = s.Code, Name = s.Name, Type = s.Type, Risk = s.Risk }, Spec: s)).ToList();
+        db.AddRange(shelf.Select(s => s.Product));
+        await db.SaveChangesAsync(cancellationToken);
+
+        var prices = shelf.SelectMany(s => DemoProducts.Prices(s.Spec, firstMonth.AddDays(-14), today)
+            .Select(p => new ProductPrice { ProductId = s.Product.Id, Date = p.Date, Nav = p.Nav })).ToList();
+        db.AddRange(prices);
+        var book = new PriceBook(prices.Select(p => (p.ProductId, p.Date, p.Nav)));
+
+        var investors = await db.Set<Investor>().AsNoTracking().OrderBy(i => i.Id)
+            .Select(i => new { i.Id, i.AccountNumber, i.Tier }).ToListAsync(cancellationToken);
+        var accounts = investors.ToDictionary(
+            i => i.Id,
+            i => (Fund: new InvestorAccount { InvestorId = i.Id, Number = i.AccountNumber + "-1", Kind = AccountKind.Fund, OpenedOn = firstMonth },
+                  Trading: new InvestorAccount { InvestorId = i.Id, Number = i.AccountNumber + "-2", Kind = AccountKind.Trading, OpenedOn = firstMonth }));
+        db.AddRange(accounts.Values.SelectMany(a => new[] { a.Fund, a.Trading }));
+        await db.SaveChangesAsync(cancellationToken);
+
+        foreach (var investor in investors)
+        {
+            var (fund, trading) = accounts[investor.Id];
+            var rich = SignInInvestors.Contains(investor.AccountNumber);
+            // Generated investors hold two products each, which keeps start-up quick.
+            var products = rich ? shelf : [shelf[0], shelf[1 + (investor.Id % (shelf.Count - 1))]];
+            var ledger = new DemoLedger(investor.Id, investor.AccountNumber, investor.Tier, rich, fund, trading, products, book, tiers.Value, now);
+            var from = rich ? firstMonth : calendar.CurrentMonth.AddMonths(-GeneratedMonths);
+            var transactions = ledger.Write(from, today);
+            db.AddRange(transactions);
+            db.AddRange(BuildStatements(investor.Id, transactions, book, from, now));
+            if (investor.Tier.IsVip())
+            {
+                db.Add(new TierChange
+                {
+                    InvestorId = investor.Id, From = ClientTier.Silver, To = investor.Tier, Month = firstMonth,
+                    Reason = "", ChangedBy = MonthEndActor, ChangedAt = now,
+                });
+            }
+        }
+
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private IEnumerable<MonthlyStatement> BuildStatements(int investorId, List<Transaction> transactions, PriceBook book, DateOnly firstMonth, DateTimeOffset now)
+    {
+        var portfolio = new Portfolio();
+        var byMonth = transactions.ToLookup(t => StatementsMapping.MonthOf(t.TradeDate));
+        for (var month = firstMonth; month < calendar.CurrentMonth; month = month.AddMonths(1))
+        {
+            var built = StatementBuilder.BuildMonth(portfolio, byMonth[month].Select(StatementsMapping.ToEntry), book, month);
+            yield return StatementsMapping.ToStatement(investorId, month, built, byMonth[month].ToList(), now);
+        }
+    }
+}

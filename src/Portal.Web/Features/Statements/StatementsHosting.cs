@@ -1,0 +1,17 @@
+using Portal.Web.Data;
+using Portal.Web.Features.Statements.DemoData;
+
+namespace Portal.Web.Features.Statements;
+
+public static class StatementsHosting
+{
+    public static IHostApplicationBuilder AddStatements(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<TierOptions>().BindConfiguration(TierOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new TierRule(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TierOptions>>().Value));
+        services.AddSingleton<StatementCalendar>();
+        services.AddScoped<IDemoDataSeeder, StatementsDemoSeeder>();
+        return builder;
+    }
+}
