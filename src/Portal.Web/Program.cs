@@ -18,6 +18,7 @@ var app = builder.Build();
 app.UseOperations();
 app.MapOperations();
 app.MapAccounts();
+app.MapStatements();
 app.MapPortalUi();
 
 await app.InitializeDatabaseAsync();

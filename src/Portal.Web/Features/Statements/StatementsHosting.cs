@@ -10,8 +10,14 @@ public static class StatementsHosting
         var services = builder.Services;
         services.AddOptions<TierOptions>().BindConfiguration(TierOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new TierRule(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TierOptions>>().Value));
+        services.AddOptions<StatementPdfOptions>().BindConfiguration(StatementPdfOptions.Section);
         services.AddSingleton<StatementCalendar>();
+        services.AddScoped<StatementService>();
+        services.AddScoped<StatementCsv>();
+        services.AddScoped<StatementPdf>();
         services.AddScoped<IDemoDataSeeder, StatementsDemoSeeder>();
         return builder;
     }
+
+    public static IEndpointRouteBuilder MapStatements(this IEndpointRouteBuilder endpoints) => endpoints.MapStatementDownloads();
 }

@@ -1,0 +1,145 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Web.Data;
+using Portal.Web.Features.Accounts;
+
+namespace Portal.Web.Features.Statements;
+
+/// <summary>
+/// An investor's statements and transactions. Every method takes the signed-in user's id and reads only
+/// that user's investor record, so another investor's data is unreachable whatever the URL says.
+/// </summary>
+public sealed class StatementService(IDbContextFactory<PortalDbContext> dbFactory)
+{
+    public async Task<IReadOnlyList<StatementListItem>> ListStatementsAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var investorId = await InvestorIdAsync(db, userId, cancellationToken);
+        if (investorId is null)
+        {
+            return [];
+        }
+
+        var rows = await db.Set<MonthlyStatement>().AsNoTracking().Where(s => s.InvestorId == investorId)
+            .OrderByDescending(s => s.Month).ToListAsync(cancellationToken);
+        return rows.Select(s =>
+        {
+            var f = StatementsMapping.Figures(s);
+            return new StatementListItem(s.Month, s.OpeningFen, s.DepositsFen, s.WithdrawalsFen, f.Gain, s.DividendsFen, s.FeesFen, s.ClosingFen,
+                s.LotsTraded, s.TransactionCount, s.FailedCount);
+        }).ToList();
+    }
+
+    /// <summary>The year's figures from its statements (opening of its first month, closing of its last).</summary>
+    public static AnnualSummary Summarise(int year, IEnumerable<StatementListItem> statements)
+    {
+        var months = statements.Where(s => s.Month.Year == year).OrderBy(s => s.Month).ToList();
+        return months.Count == 0
+            ? new(year, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+            : new(year, months.Count, months[0].OpeningFen, months.Sum(m => m.DepositsFen), months.Sum(m => m.WithdrawalsFen),
+                months.Sum(m => m.GainFen), months.Sum(m => m.DividendsFen), months.Sum(m => m.FeesFen), months[^1].ClosingFen, months.Sum(m => m.Lots));
+    }
+
+    /// <summary>The full statement of one month, or null when the signed-in investor has none for it.</summary>
+    public async Task<StatementDocument?> GetStatementAsync(string userId, DateOnly month, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var investor = await db.Set<Investor>().AsNoTracking().SingleOrDefaultAsync(i => i.UserId == userId, cancellationToken);
+        if (investor is null)
+        {
+            return null;
+        }
+
+        var statement = await db.Set<MonthlyStatement>().AsNoTracking()
+            .Include(s => s.Holdings).ThenInclude(h => h.Product)
+            .SingleOrDefaultAsync(s => s.InvestorId == investor.Id && s.Month == month, cancellationToken);
+        if (statement is null)
+        {
+            return null;
+        }
+
+        var accounts = await db.Set<InvestorAccount>().AsNoTracking().Where(a => a.InvestorId == investor.Id)
+            .OrderBy(a => a.Number).Select(a => a.Number).ToListAsync(cancellationToken);
+        var end = month.AddMonths(1);
+        var transactions = await Lines(db.Set<Transaction>().Where(t => t.InvestorId == investor.Id && t.TradeDate >= month && t.TradeDate < end)
+            .OrderBy(t => t.TradeDate).ThenBy(t => t.Id)).ToListAsync(cancellationToken);
+        var holdings = statement.Holdings.OrderByDescending(h => h.MarketValueFen)
+            .Select(h => new HoldingLine(h.Product!.Code, h.Product.Name, h.Product.Type, h.Product.Risk, h.Units, h.Nav, h.CostFen, h.MarketValueFen))
+            .ToList();
+        return new(
+            new(investor.Name, investor.AccountNumber, investor.MaskedIdNumber, investor.Tier, accounts),
+            month, StatementsMapping.Figures(statement), statement.ClosingCashFen, statement.LotsTraded, holdings, transactions, statement.GeneratedAt);
+    }
+
+    public async Task<TransactionPage> SearchTransactionsAsync(string userId, TransactionQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var investorId = await InvestorIdAsync(db, userId, cancellationToken);
+        if (investorId is null)
+        {
+            return new([], 0);
+        }
+
+        var rows = db.Set<Transaction>().Where(t => t.InvestorId == investorId);
+        if (query.From is { } from)
+        {
+            rows = rows.Where(t => t.TradeDate >= from);
+        }
+
+        if (query.To is { } to)
+        {
+            rows = rows.Where(t => t.TradeDate <= to);
+        }
+
+        if (query.ProductId is { } productId)
+        {
+            rows = rows.Where(t => t.ProductId == productId || t.TargetProductId == productId);
+        }
+
+        if (query.Type is { } type)
+        {
+            rows = rows.Where(t => t.Type == type);
+        }
+
+        if (query.Status is { } status)
+        {
+            rows = rows.Where(t => t.Status == status);
+        }
+
+        var total = await rows.CountAsync(cancellationToken);
+        rows = query.Sort switch
+        {
+            TransactionSort.DateAscending => rows.OrderBy(t => t.TradeDate).ThenBy(t => t.Id),
+            TransactionSort.AmountDescending => rows.OrderByDescending(t => t.AmountFen).ThenByDescending(t => t.Id),
+            TransactionSort.AmountAscending => rows.OrderBy(t => t.AmountFen).ThenBy(t => t.Id),
+            _ => rows.OrderByDescending(t => t.TradeDate).ThenByDescending(t => t.Id),
+        };
+        var page = await Lines(rows.Skip(query.Page * query.PageSize).Take(query.PageSize)).ToListAsync(cancellationToken);
+        return new(page, total);
+    }
+
+    /// <summary>One transaction of the signed-in investor, or null (also when it belongs to someone else).</summary>
+    public async Task<TransactionLine?> GetTransactionAsync(string userId, long id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var investorId = await InvestorIdAsync(db, userId, cancellationToken);
+        return investorId is null
+            ? null
+            : await Lines(db.Set<Transaction>().Where(t => t.Id == id && t.InvestorId == investorId)).SingleOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ProductOption>> ListProductsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<Product>().AsNoTracking().OrderBy(p => p.Code)
+            .Select(p => new ProductOption(p.Id, p.Code, p.Name)).ToListAsync(cancellationToken);
+    }
+
+    internal static Task<int?> InvestorIdAsync(PortalDbContext db, string userId, CancellationToken cancellationToken) =>
+        db.Set<Investor>().Where(i => i.UserId == userId).Select(i => (int?)i.Id).SingleOrDefaultAsync(cancellationToken);
+
+    internal static IQueryable<TransactionLine> Lines(IQueryable<Transaction> transactions) =>
+        transactions.AsNoTracking().Select(t => new TransactionLine(
+            t.Id, t.Reference, t.TradeDate, t.Account!.Number, t.Type, t.Status,
+            t.Product != null ? t.Product.Code : null, t.Product != null ? t.Product.Name : null, t.Units, t.Nav, t.AmountFen, t.FeeFen, t.Lots,
+            t.FailureReason, t.TargetProduct != null ? t.TargetProduct.Name : null, t.TargetUnits, t.RecordedAt));
+}

@@ -1,0 +1,4 @@
+namespace Portal.Web.Resources;
+
+/// <summary>Statements, transactions, the investor dashboard, client summary, month-end and imports.</summary>
+public sealed class StatementsText;
