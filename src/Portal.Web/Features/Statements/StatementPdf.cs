@@ -17,7 +17,7 @@ public sealed class StatementPdf(
 
     public byte[] Write(StatementDocument doc)
     {
-        CjkFontResolver.EnsureInstalled(options.Value.PdfSharpLicenseKey);
+        PdfFontResolver.EnsureInstalled(options.Value.PdfSharpLicenseKey);
         var writer = new PageWriter(doc, l, ui, portal.Value.BrandName, calendar);
         writer.Render();
         using var stream = new MemoryStream();
@@ -25,13 +25,23 @@ public sealed class StatementPdf(
         return stream.ToArray();
     }
 
+    /// <summary>One size and weight, as the pair of fonts that together cover Chinese and Latin text.</summary>
+    private sealed class PdfStyle(double size, bool bold)
+    {
+        public double Size => size;
+
+        public XFont Latin { get; } = new(PdfFontResolver.Latin, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, Unicode);
+
+        public XFont Cjk { get; } = new(PdfFontResolver.Cjk, size, XFontStyleEx.Regular, Unicode);
+    }
+
     private sealed class PageWriter(
         StatementDocument doc, IStringLocalizer<StatementsText> text, IStringLocalizer<UiText> ui, string brand, StatementCalendar calendar)
     {
-        private readonly XFont _title = new(CjkFontResolver.Family, 16, XFontStyleEx.Bold, Unicode);
-        private readonly XFont _heading = new(CjkFontResolver.Family, 11, XFontStyleEx.Bold, Unicode);
-        private readonly XFont _body = new(CjkFontResolver.Family, 8.5, XFontStyleEx.Regular, Unicode);
-        private readonly XFont _bold = new(CjkFontResolver.Family, 8.5, XFontStyleEx.Bold, Unicode);
+        private readonly PdfStyle _title = new(16, bold: true);
+        private readonly PdfStyle _heading = new(11, bold: true);
+        private readonly PdfStyle _body = new(8.5, bold: false);
+        private readonly PdfStyle _bold = new(8.5, bold: true);
         private XGraphics? _gfx;
         private double _y;
 
@@ -64,9 +74,9 @@ public sealed class StatementPdf(
             page.Size = PdfSharp.PageSize.A4;
             _gfx = XGraphics.FromPdfPage(page);
             _y = Margin;
-            Gfx.DrawString(brand, _title, XBrushes.DarkSlateBlue, new XPoint(Margin, _y + 12));
-            Gfx.DrawString(L["Statement.Document"] + " · " + StatementFormat.MonthName(doc.Month), _heading, XBrushes.Black,
-                new XRect(Margin, _y, Width, 16), XStringFormats.TopRight);
+            Draw(Gfx, brand, _title, XBrushes.DarkSlateBlue, new XRect(Margin, _y, Width, 18), right: false);
+            Draw(Gfx, L["Statement.Document"] + " · " + StatementFormat.MonthName(doc.Month), _heading, XBrushes.Black,
+                new XRect(Margin, _y + 4, Width, 16), right: true);
             _y += 24;
             Gfx.DrawLine(XPens.DarkSlateBlue, Margin, _y, Margin + Width, _y);
             _y += 10;
@@ -80,7 +90,9 @@ public sealed class StatementPdf(
                 var page = Document.Pages[i];
                 using var gfx = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append);
                 var bottom = page.Height.Point - Margin + 10;
-                gfx.DrawString(L["Statement.Page", i + 1, count], _body, XBrushes.Gray, new XRect(Margin, bottom, Width, 12), XStringFormats.TopCenter);
+                var text = L["Statement.Page", i + 1, count];
+                var left = Margin + ((Width - Measure(gfx, text, _body)) / 2);
+                Draw(gfx, text, _body, XBrushes.Gray, new XRect(left, bottom, Width, 12), right: false);
             }
         }
 
@@ -92,22 +104,22 @@ public sealed class StatementPdf(
             }
         }
 
-        private void Text(string text, XFont font, double x, double width, XStringFormat? format = null)
+        private void Text(string text, PdfStyle style, double x, double width)
         {
             Ensure(Line);
-            Gfx.DrawString(Fit(text, font, width), font, XBrushes.Black, new XRect(Margin + x, _y, width, Line), format ?? XStringFormats.TopLeft);
+            Draw(Gfx, Fit(text, style, width), style, XBrushes.Black, new XRect(Margin + x, _y, width, Line), right: false);
             _y += Line;
         }
 
-        private string Fit(string text, XFont font, double width)
+        private string Fit(string text, PdfStyle style, double width)
         {
-            if (Gfx.MeasureString(text, font).Width <= width)
+            if (Measure(Gfx, text, style) <= width)
             {
                 return text;
             }
 
             var cut = text;
-            while (cut.Length > 1 && Gfx.MeasureString(cut + "…", font).Width > width)
+            while (cut.Length > 1 && Measure(Gfx, cut + "…", style) > width)
             {
                 cut = cut[..^1];
             }
@@ -115,19 +127,49 @@ public sealed class StatementPdf(
             return cut + "…";
         }
 
+        /// <summary>Splits text into runs that need the Chinese font and runs the Latin font can draw.</summary>
+        private static IEnumerable<(string Text, bool Cjk)> Runs(string text)
+        {
+            var start = 0;
+            for (var i = 1; i <= text.Length; i++)
+            {
+                if (i == text.Length || PdfFontResolver.NeedsCjk(text[i]) != PdfFontResolver.NeedsCjk(text[start]))
+                {
+                    yield return (text[start..i], PdfFontResolver.NeedsCjk(text[start]));
+                    start = i;
+                }
+            }
+        }
+
+        private static double Measure(XGraphics gfx, string text, PdfStyle style) =>
+            Runs(text).Sum(r => gfx.MeasureString(r.Text, r.Cjk ? style.Cjk : style.Latin).Width);
+
+        /// <summary>Draws mixed Chinese and Latin text on one baseline, left- or right-aligned in the box.</summary>
+        private static void Draw(XGraphics gfx, string text, PdfStyle style, XBrush brush, XRect box, bool right)
+        {
+            var x = right ? box.Right - Measure(gfx, text, style) : box.Left;
+            var baseline = box.Top + (style.Size * 0.95);
+            foreach (var (run, cjk) in Runs(text))
+            {
+                var font = cjk ? style.Cjk : style.Latin;
+                gfx.DrawString(run, font, brush, new XPoint(x, baseline));
+                x += gfx.MeasureString(run, font).Width;
+            }
+        }
+
         private void Heading(string text)
         {
             Ensure(Line * 3);
             _y += 6;
-            Gfx.DrawString(text, _heading, XBrushes.DarkSlateBlue, new XPoint(Margin, _y + 11));
+            Draw(Gfx, text, _heading, XBrushes.DarkSlateBlue, new XRect(Margin, _y, Width, Line), right: false);
             _y += Line + 4;
         }
 
         private void Pair(string label, string value, bool strong = false)
         {
             Ensure(Line);
-            Gfx.DrawString(label, strong ? _bold : _body, XBrushes.Black, new XRect(Margin, _y, 250, Line), XStringFormats.TopLeft);
-            Gfx.DrawString(value, strong ? _bold : _body, XBrushes.Black, new XRect(Margin + 250, _y, 140, Line), XStringFormats.TopRight);
+            Draw(Gfx, label, strong ? _bold : _body, XBrushes.Black, new XRect(Margin, _y, 250, Line), right: false);
+            Draw(Gfx, value, strong ? _bold : _body, XBrushes.Black, new XRect(Margin + 250, _y, 140, Line), right: true);
             _y += Line;
         }
 
@@ -165,14 +207,13 @@ public sealed class StatementPdf(
 
         private void Table(string[] headers, double[] widths, bool[] right, IEnumerable<string[]> rows)
         {
-            void Row(string[] cells, XFont font)
+            void Row(string[] cells, PdfStyle style)
             {
                 Ensure(Line);
                 var x = Margin;
                 for (var c = 0; c < cells.Length; c++)
                 {
-                    Gfx.DrawString(Fit(cells[c], font, widths[c] - 4), font, XBrushes.Black, new XRect(x, _y, widths[c] - 4, Line),
-                        right[c] ? XStringFormats.TopRight : XStringFormats.TopLeft);
+                    Draw(Gfx, Fit(cells[c], style, widths[c] - 4), style, XBrushes.Black, new XRect(x, _y, widths[c] - 4, Line), right[c]);
                     x += widths[c];
                 }
 
