@@ -13,6 +13,7 @@ public static class StatementsHosting
         services.AddOptions<StatementPdfOptions>().BindConfiguration(StatementPdfOptions.Section);
         services.AddSingleton<StatementCalendar>();
         services.AddScoped<StatementService>();
+        services.AddScoped<InvestorDashboardService>();
         services.AddScoped<StatementCsv>();
         services.AddScoped<StatementPdf>();
         services.AddScoped<IDemoDataSeeder, StatementsDemoSeeder>();

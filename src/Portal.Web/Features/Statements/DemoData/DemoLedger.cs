@@ -110,7 +110,7 @@ internal sealed class DemoLedger(
             Add(Day(28), TransactionType.Fee, TransactionStatus.Confirmed, fund, amount: rich ? 5_000 : 2_000);
         }
 
-        if (rich && index % 8 == 4 && days >= 18)
+        if (rich && index % 9 == 4 && days >= 18)
         {
             WriteFailure(Day(18), index);
         }
@@ -119,7 +119,7 @@ internal sealed class DemoLedger(
     private void WriteFailure(DateOnly day, int index)
     {
         var spec = shelf[^1];
-        switch (index / 8 % 3)
+        switch (index / 9 % 3)
         {
             case 0:
                 Add(day, TransactionType.Subscription, TransactionStatus.Failed, fund, spec.Product, amount: _portfolio.CashFen + Yuan(50_000, 90_000), reason: FailureReason.InsufficientFunds);
