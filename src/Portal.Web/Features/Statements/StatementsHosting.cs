@@ -14,6 +14,7 @@ public static class StatementsHosting
         services.AddSingleton<StatementCalendar>();
         services.AddScoped<StatementService>();
         services.AddScoped<InvestorDashboardService>();
+        services.AddScoped<ClientSummaryService>();
         services.AddScoped<StatementCsv>();
         services.AddScoped<StatementPdf>();
         services.AddScoped<IDemoDataSeeder, StatementsDemoSeeder>();

@@ -139,7 +139,7 @@ internal sealed class DemoLedger(
     private void Trade(DateOnly day, int lots)
     {
         // Realised result per lot between a loss of 300 and a gain of 420 yuan; commission 5 yuan a lot.
-        var result = lots * Yuan(-300, 420) / 1_000;
+        var result = lots * Yuan(-300, 420);
         Add(day, TransactionType.Trade, TransactionStatus.Confirmed, trading, amount: result, fee: lots * 500L, lots: lots);
     }
 

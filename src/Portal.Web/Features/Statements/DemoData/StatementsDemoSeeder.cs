@@ -70,7 +70,8 @@ internal sealed class StatementsDemoSeeder(
                 db.Add(new TierChange
                 {
                     InvestorId = investor.Id, From = ClientTier.Silver, To = investor.Tier, Month = firstMonth,
-                    Reason = "", ChangedBy = MonthEndActor, ChangedAt = now,
+                    Reason = "", ChangedBy = MonthEndActor,
+                    ChangedAt = new DateTimeOffset(firstMonth.AddMonths(1).ToDateTime(new TimeOnly(2, 0)), TimeSpan.FromHours(8)),
                 });
             }
         }
