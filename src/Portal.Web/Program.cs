@@ -22,7 +22,13 @@ app.MapStatements();
 app.MapPortalUi();
 
 await app.InitializeDatabaseAsync();
+if (StatementsCommands.IsCommand(args))
+{
+    return await app.RunCommandAsync(args);
+}
+
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point; public so the integration tests can host it.</summary>
 public partial class Program;

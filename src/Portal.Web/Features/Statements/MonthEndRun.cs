@@ -11,6 +11,9 @@ public sealed class MonthEndRun
 
     public int Processed { get; set; }
 
+    /// <summary>Investors are processed in id order; a restarted run continues after this one.</summary>
+    public int LastInvestorId { get; set; }
+
     public int TierChanges { get; set; }
 
     public DateTimeOffset StartedAt { get; set; }

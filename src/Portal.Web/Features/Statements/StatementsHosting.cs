@@ -15,6 +15,8 @@ public static class StatementsHosting
         services.AddScoped<StatementService>();
         services.AddScoped<InvestorDashboardService>();
         services.AddScoped<ClientSummaryService>();
+        services.AddScoped<MonthEndService>();
+        services.AddScoped<TransactionImporter>();
         services.AddScoped<StatementCsv>();
         services.AddScoped<StatementPdf>();
         services.AddScoped<IDemoDataSeeder, StatementsDemoSeeder>();

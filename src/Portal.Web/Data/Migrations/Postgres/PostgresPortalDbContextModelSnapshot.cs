@@ -430,6 +430,9 @@ namespace Portal.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("LastInvestorId")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("Month")
                         .HasColumnType("date");
 

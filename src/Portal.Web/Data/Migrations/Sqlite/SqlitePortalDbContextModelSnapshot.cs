@@ -409,6 +409,9 @@ namespace Portal.Web.Data.Migrations.Sqlite
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("LastInvestorId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("Month")
                         .HasColumnType("TEXT");
 
