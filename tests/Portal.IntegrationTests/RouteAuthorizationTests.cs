@@ -18,6 +18,8 @@ public sealed class RouteAuthorizationTests(PortalApp app) : IClassFixture<Porta
         ("/editor", [Roles.Editor]),
         ("/adviser", [Roles.Adviser]),
         ("/admin/users", [Roles.Admin]),
+        ("/admin/imports", [Roles.Admin]),
+        ("/supervisor/clients", [Roles.Supervisor, Roles.Agent, Roles.Specialist]),
     ];
 
     public static TheoryData<string> Visitors()

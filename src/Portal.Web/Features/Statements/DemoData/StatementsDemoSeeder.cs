@@ -71,7 +71,7 @@ internal sealed class StatementsDemoSeeder(
                 {
                     InvestorId = investor.Id, From = ClientTier.Silver, To = investor.Tier, Month = firstMonth,
                     Reason = "", ChangedBy = MonthEndActor,
-                    ChangedAt = new DateTimeOffset(firstMonth.AddMonths(1).ToDateTime(new TimeOnly(2, 0)), TimeSpan.FromHours(8)),
+                    ChangedAt = new DateTimeOffset(firstMonth.AddMonths(1).ToDateTime(new TimeOnly(2, 0)), TimeSpan.FromHours(8)).ToUniversalTime(),
                 });
             }
         }
