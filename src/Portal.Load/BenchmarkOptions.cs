@@ -1,0 +1,37 @@
+using System.Globalization;
+
+namespace Portal.Load;
+
+internal sealed record BenchmarkOptions(string Which, int Runs, int Seconds, int Concurrency, string RepositoryRoot)
+{
+    public static BenchmarkOptions Parse(string[] args)
+    {
+        int Value(string name, int fallback)
+        {
+            var index = Array.IndexOf(args, name);
+            return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+        }
+
+        var which = args.FirstOrDefault(a => a is "statements" or "pdf" or "all") ?? "all";
+        return new(which, Value("--runs", 5), Value("--seconds", 10), Value("--concurrency", 16), FindRepositoryRoot());
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Portal.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Run the benchmark from inside the repository (Portal.sln not found above the binary).");
+    }
+
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+}
