@@ -42,6 +42,7 @@ namespace Portal.Web.Data.Migrations.Sqlite
                     Month = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     Total = table.Column<int>(type: "INTEGER", nullable: false),
                     Processed = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastInvestorId = table.Column<int>(type: "INTEGER", nullable: false),
                     TierChanges = table.Column<int>(type: "INTEGER", nullable: false),
                     StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     FinishedAt = table.Column<long>(type: "INTEGER", nullable: true)

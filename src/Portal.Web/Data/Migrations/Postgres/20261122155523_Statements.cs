@@ -43,6 +43,7 @@ namespace Portal.Web.Data.Migrations.Postgres
                     Month = table.Column<DateOnly>(type: "date", nullable: false),
                     Total = table.Column<int>(type: "integer", nullable: false),
                     Processed = table.Column<int>(type: "integer", nullable: false),
+                    LastInvestorId = table.Column<int>(type: "integer", nullable: false),
                     TierChanges = table.Column<int>(type: "integer", nullable: false),
                     StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)

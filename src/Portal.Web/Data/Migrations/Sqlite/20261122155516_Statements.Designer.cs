@@ -11,7 +11,7 @@ using Portal.Web.Data;
 namespace Portal.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261122150516_Statements")]
+    [Migration("20261122155516_Statements")]
     partial class Statements
     {
         /// <inheritdoc />
@@ -410,6 +410,9 @@ namespace Portal.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastInvestorId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("Month")
