@@ -1,0 +1,30 @@
+using System.Globalization;
+using Microsoft.Playwright;
+
+namespace Portal.E2ETests.Pages;
+
+/// <summary>"/statements" and "/statements/{yyyy-MM}" as an investor sees them.</summary>
+public sealed class StatementPages(IPage page)
+{
+    /// <summary>The newest month with a statement: the last month that has ended in Asia/Shanghai.</summary>
+    public static DateTime LastClosedMonth
+    {
+        get
+        {
+            var now = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+            return new DateTime(now.Year, now.Month, 1, 0, 0, 0, DateTimeKind.Unspecified).AddMonths(-1);
+        }
+    }
+
+    public static string MonthName(DateTime month) => month.ToString("MMMM yyyy", CultureInfo.GetCultureInfo("en"));
+
+    public ILocator ListHeading => page.GetByRole(AriaRole.Heading, new() { Name = "Statements", Level = 1 });
+
+    public ILocator OpenMonth(DateTime month) => page.GetByRole(AriaRole.Link, new() { Name = $"View statement for {MonthName(month)}" });
+
+    public ILocator StatementHeading(DateTime month) => page.GetByRole(AriaRole.Heading, new() { Name = $"Statement for {MonthName(month)}", Level = 1 });
+
+    public ILocator DownloadPdf => page.GetByRole(AriaRole.Link, new() { Name = "Download PDF" });
+
+    public ILocator DownloadCsv => page.GetByRole(AriaRole.Link, new() { Name = "Download CSV" });
+}
