@@ -7,21 +7,25 @@ public static class Money
 {
     private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
 
+    // One CNY number format per culture; statements format hundreds of amounts per page.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, NumberFormatInfo> Formats = new(StringComparer.Ordinal);
+
     public static decimal ToYuan(long fen) => fen / 100m;
 
     /// <summary>Rounds to the fen, halves away from zero as banks do.</summary>
     public static long ToFen(decimal yuan) => (long)decimal.Round(yuan * 100m, 0, MidpointRounding.AwayFromZero);
 
     /// <summary>CNY with the ¥ sign and two decimals, digit grouping of the current culture.</summary>
-    public static string Format(long fen)
-    {
-        var format = (NumberFormatInfo)CultureInfo.CurrentCulture.NumberFormat.Clone();
-        format.CurrencySymbol = Chinese.NumberFormat.CurrencySymbol;
-        format.CurrencyDecimalDigits = 2;
-        format.CurrencyNegativePattern = 1;
-        format.CurrencyPositivePattern = 0;
-        return ToYuan(fen).ToString("C", format);
-    }
+    public static string Format(long fen) =>
+        ToYuan(fen).ToString("C", Formats.GetOrAdd(CultureInfo.CurrentCulture.Name, static (_, culture) =>
+        {
+            var format = (NumberFormatInfo)culture.NumberFormat.Clone();
+            format.CurrencySymbol = Chinese.NumberFormat.CurrencySymbol;
+            format.CurrencyDecimalDigits = 2;
+            format.CurrencyNegativePattern = 1;
+            format.CurrencyPositivePattern = 0;
+            return NumberFormatInfo.ReadOnly(format);
+        }, CultureInfo.CurrentCulture));
 
     /// <summary>Plain number with two decimals for CSV files (invariant, no symbol).</summary>
     public static string Plain(long fen) => ToYuan(fen).ToString("0.00", CultureInfo.InvariantCulture);
