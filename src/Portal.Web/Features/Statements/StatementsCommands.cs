@@ -19,6 +19,12 @@ public static class StatementsCommands
         {
             case ["monthend", var monthText] when StatementFormat.TryParseMonth(monthText, out var month):
             {
+                if (month >= scope.ServiceProvider.GetRequiredService<StatementCalendar>().CurrentMonth)
+                {
+                    await Console.Error.WriteLineAsync($"{monthText} has not ended yet; only a past month can be closed.");
+                    return 2;
+                }
+
                 var service = scope.ServiceProvider.GetRequiredService<MonthEndService>();
                 var done = await service.RunAsync(month, new Progress<MonthEndProgress>(p =>
                     output.WriteLine($"{StatementFormat.MonthKey(p.Month)}: {p.Processed}/{p.Total} investors, {p.TierChanges} tier changes")), cancellationToken);

@@ -7,15 +7,16 @@ namespace Portal.Web.Features.Statements.DemoData;
 
 /// <summary>
 /// 24 closed months of prices, transactions and statements (plus the current month so far) for the
-/// demo investors, six months for the generated ones. Runs after the accounts seeder; inserts everything once, when no product exists yet.
+/// demo investors, three months for the generated ones. Runs after the accounts seeder; inserts everything once, when no product exists yet.
 /// </summary>
-internal sealed class StatementsDemoSeeder(
-    IDbContextFactory<PortalDbContext> dbFactory, IOptions<TierOptions> tiers, StatementCalendar calendar, TimeProvider clock) : IDemoDataSeeder
+internal sealed partial class StatementsDemoSeeder(
+    IDbContextFactory<PortalDbContext> dbFactory, IOptions<TierOptions> tiers, StatementCalendar calendar, TimeProvider clock,
+    ILogger<StatementsDemoSeeder> logger) : IDemoDataSeeder
 {
     public const int Months = 24;
 
     /// <summary>Generated investors get a shorter history: enough for tiers and the staff views, quick to insert.</summary>
-    public const int GeneratedMonths = 6;
+    public const int GeneratedMonths = 3;
     public const string MonthEndActor = "Month-end";
 
     // Richer histories (several trades, purchases and a few failures) for the accounts people sign in with.
@@ -31,6 +32,7 @@ internal sealed class StatementsDemoSeeder(
             return;
         }
 
+        var started = clock.GetTimestamp();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var today = calendar.Today;
         var firstMonth = calendar.CurrentMonth.AddMonths(-Months);
@@ -77,7 +79,10 @@ internal sealed class StatementsDemoSeeder(
         }
 
         db.ChangeTracker.DetectChanges();
+        var rows = db.ChangeTracker.Entries().Count();
         await db.SaveChangesAsync(cancellationToken);
+        var elapsed = clock.GetElapsedTime(started);
+        Seeded(logger, rows, investors.Count, (long)elapsed.TotalMilliseconds);
     }
 
     private IEnumerable<MonthlyStatement> BuildStatements(int investorId, List<Transaction> transactions, PriceBook book, DateOnly firstMonth, DateTimeOffset now)
@@ -90,4 +95,7 @@ internal sealed class StatementsDemoSeeder(
             yield return StatementsMapping.ToStatement(investorId, month, built, byMonth[month].ToList(), now);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Statements demo data: {Rows} rows for {Investors} investors in {Elapsed} ms")]
+    private static partial void Seeded(ILogger logger, int rows, int investors, long elapsed);
 }
