@@ -47,8 +47,7 @@ public sealed class SignInTests(PortalAppFixture app) : BrowserTest(app)
     [Fact]
     public async Task SigningOutFromTheAccountMenuReturnsToTheLandingPage()
     {
-        var login = await new LoginPage(Page).OpenAsync();
-        await login.SignInAsync(DemoAccounts.GoldInvestor);
+        await SignInAsync(DemoAccounts.GoldInvestor);
         var shell = new ShellPage(Page);
         await Expect(shell.AccountMenu).ToBeVisibleAsync();
 

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Portal.E2ETests.Pages;
 
 namespace Portal.E2ETests.Infrastructure;
 
@@ -20,6 +21,13 @@ public abstract class BrowserTest(PortalAppFixture app) : IAsyncLifetime
 
     /// <summary>The window size this test's browser uses.</summary>
     protected virtual ViewportSize Viewport => Desktop;
+
+    /// <summary>Signs in through the real login page, for tests about what comes after.</summary>
+    protected async Task SignInAsync(string email)
+    {
+        var login = await new LoginPage(Page).OpenAsync();
+        await login.SignInAsync(email);
+    }
 
     public async Task InitializeAsync()
     {
