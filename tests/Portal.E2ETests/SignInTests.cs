@@ -69,4 +69,20 @@ public sealed class SignInTests(PortalAppFixture app) : BrowserTest(app)
         await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The e-mail or password is not correct.");
         await Expect(login.Heading).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task AnInvestorAndAnAgentSignedInAtOnceEachKeepTheirOwnHome()
+    {
+        var agentPage = await OpenAnotherBrowserAsync();
+        await SignInAsync(DemoAccounts.GoldInvestor);
+        await SignInAsync(agentPage, DemoAccounts.Agent);
+
+        await Page.ReloadAsync();
+        await agentPage.ReloadAsync();
+
+        await Expect(new InvestorDashboardPage(Page).Welcome(DemoAccounts.GoldInvestorName)).ToBeVisibleAsync();
+        await Expect(new AgentHomePage(agentPage).Heading).ToBeVisibleAsync();
+        await Expect(new ShellPage(Page).NavLink("Service desk")).ToHaveCountAsync(0);
+        await Expect(new ShellPage(agentPage).NavLink("Dashboard")).ToHaveCountAsync(0);
+    }
 }
