@@ -33,9 +33,9 @@ public sealed class ActivationThrottleTests
     {
         var throttle = new ActivationThrottle(_clock);
 
-        Fail(throttle, ActivationThrottle.MaxFailures, "account:880000000007");
+        Fail(throttle, ActivationThrottle.MaxFailures, "account:880100000007");
 
-        Assert.True(throttle.IsBlocked("ip:9.9.9.9", "account:880000000007"));
+        Assert.True(throttle.IsBlocked("ip:9.9.9.9", "account:880100000007"));
     }
 
     [Fact]
@@ -43,9 +43,9 @@ public sealed class ActivationThrottleTests
     {
         var throttle = new ActivationThrottle(_clock);
 
-        Fail(throttle, ActivationThrottle.MaxFailures, "ip:1.2.3.4", "account:880000000007");
+        Fail(throttle, ActivationThrottle.MaxFailures, "ip:1.2.3.4", "account:880100000007");
 
-        Assert.True(throttle.IsBlocked("account:880000000007"));
+        Assert.True(throttle.IsBlocked("account:880100000007"));
         Assert.True(throttle.IsBlocked("ip:1.2.3.4"));
     }
 

@@ -35,9 +35,6 @@ internal static class DemoPeople
 
     public const int Seed = 20_260_101;
 
-    /// <summary>Generated account numbers continue after the three hand-made demo investors (880000000001 to ...03).</summary>
-    public const int FirstAccountSequence = 4;
-
     public static IReadOnlyList<GeneratedInvestor> Generate(int count)
     {
         var random = new Random(Seed);
@@ -59,7 +56,7 @@ internal static class DemoPeople
                 5 or 10 or 15 => ClientTier.Gold,
                 _ => ClientTier.Silver,
             };
-            people.Add(new($"8800{FirstAccountSequence - 1 + n:D8}", name, idNumber, mobile, email, birthday, tier));
+            people.Add(new($"8801{n:D8}", name, idNumber, mobile, email, birthday, tier));
         }
 
         return people;
