@@ -85,6 +85,7 @@ public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Smtp:Host", "");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware", "Warning");
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ClientAddressStartupFilter>());
     }
 
     /// <summary>A browser-like client: keeps cookies, does not follow redirects (so tests see where they lead).</summary>
@@ -92,8 +93,8 @@ public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var n = Interlocked.Increment(ref s_clientAddress);
-        // The app trusts X-Forwarded-For (it runs behind a proxy); a distinct address per client keeps rate limits apart.
-        client.DefaultRequestHeaders.Add("X-Forwarded-For", $"10.{(n >> 16) & 255}.{(n >> 8) & 255}.{n & 255}");
+        // A distinct client address per client keeps per-address rate limits apart.
+        client.DefaultRequestHeaders.Add(ClientAddressStartupFilter.Header, $"10.{(n >> 16) & 255}.{(n >> 8) & 255}.{n & 255}");
         return client;
     }
 
