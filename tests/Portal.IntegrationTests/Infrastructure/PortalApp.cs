@@ -18,8 +18,8 @@ namespace Portal.IntegrationTests.Infrastructure;
 ///     [Fact]
 ///     public async Task Investor_sees_their_statements()
 ///     {
-///         var client = await app.SignedInClientAsync(DemoUsers.SilverInvestor);
-///         var page = await client.GetAsync("/statements");
+///         using var client = await app.SignedInClientAsync(DemoUsers.SilverInvestor);
+///         using var page = await client.GetAsync("/statements");
 ///         Assert.Contains(app.Text&lt;StatementsText&gt;("Title"), await page.ReadTextAsync());
 ///     }
 /// }
