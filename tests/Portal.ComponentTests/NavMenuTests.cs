@@ -53,8 +53,18 @@ public sealed class NavMenuTests : PortalComponentTest
         Assert.DoesNotContain("/admin/users", links.Keys);
     }
 
+    [Fact]
+    public void Supervisors_see_their_home_and_the_client_lookup()
+    {
+        SignIn(Roles.Supervisor);
+
+        var links = Links(Render<NavMenu>());
+
+        Assert.Equal(["/supervisor", "/supervisor/clients", "/profile"], links.Keys);
+        Assert.Equal("Clients", links["/supervisor/clients"]);
+    }
+
     [Theory]
-    [InlineData(Roles.Supervisor, "/supervisor")]
     [InlineData(Roles.QualityInspector, "/qa")]
     [InlineData(Roles.Editor, "/editor")]
     [InlineData(Roles.Adviser, "/adviser")]
