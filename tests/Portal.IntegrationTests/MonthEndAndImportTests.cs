@@ -102,4 +102,23 @@ public sealed class MonthEndAndImportTests(PortalApp app) : IClassFixture<Portal
         var result = await ImportAsync(ImportKind.Prices, "product_code,date\n000202,2026-10-09\n");
         Assert.Equal(new ImportError(1, "nav", "Column missing from the header."), Assert.Single(result.Errors));
     }
+
+    [Fact]
+    public async Task A_supervisor_override_is_kept_in_the_tier_history_with_reason_and_who()
+    {
+        var investor = await app.WithDbAsync(db => db.Set<Investor>().Where(i => i.Tier == ClientTier.Gold && i.UserId == null).OrderByDescending(i => i.Id).FirstAsync());
+        await WithAsync(async sp =>
+        {
+            var clients = sp.GetRequiredService<ClientSummaryService>();
+            await Assert.ThrowsAsync<ArgumentException>(() => clients.OverrideTierAsync(investor.Id, ClientTier.Diamond, " ", "user-1", "刘洋"));
+            await clients.OverrideTierAsync(investor.Id, ClientTier.Diamond, "Large transfer in progress", "user-1", "刘洋");
+            return true;
+        });
+
+        var summary = await WithAsync(sp => sp.GetRequiredService<ClientSummaryService>().GetAsync(investor.Id));
+        Assert.Equal(ClientTier.Diamond, summary!.Tier);
+        var latest = summary.TierHistory[0];
+        Assert.Equal((ClientTier.Gold, ClientTier.Diamond, true, "Large transfer in progress", "刘洋"),
+            (latest.From, latest.To, latest.IsOverride, latest.Reason, latest.ChangedBy));
+    }
 }
