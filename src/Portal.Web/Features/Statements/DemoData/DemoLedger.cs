@@ -24,6 +24,12 @@ internal sealed class DemoLedger(
             var lastDay = month.AddMonths(1).AddDays(-1);
             var days = lastDay < today ? lastDay.Day : today.Day;
             WriteMonth(month, index, days);
+            if (rich && lastDay >= today)
+            {
+                // An order still being processed today, so the dashboard shows a pending one.
+                var spec = shelf[index % shelf.Count];
+                Add(today, TransactionType.Subscription, TransactionStatus.Pending, fund, spec.Product, amount: Yuan(2_000, 8_000));
+            }
         }
 
         return _transactions;
