@@ -1,4 +1,5 @@
 using Portal.Web.Features.Accounts;
+using Portal.Web.Features.Content;
 using Portal.Web.Features.Notifications;
 using Portal.Web.Hosting;
 
@@ -9,6 +10,7 @@ builder.AddOperations();
 builder.AddPortalLocalization();
 builder.AddNotifications();
 builder.AddAccounts();
+builder.AddContent();
 builder.AddPortalUi();
 
 var app = builder.Build();
@@ -16,6 +18,7 @@ var app = builder.Build();
 app.UseOperations();
 app.MapOperations();
 app.MapAccounts();
+app.MapContent();
 app.MapPortalUi();
 
 await app.InitializeDatabaseAsync();
