@@ -56,7 +56,7 @@ internal static class DemoPeople
                 5 or 10 or 15 => ClientTier.Gold,
                 _ => ClientTier.Silver,
             };
-            people.Add(new($"8800{n:D8}", name, idNumber, mobile, email, birthday, tier));
+            people.Add(new($"8801{n:D8}", name, idNumber, mobile, email, birthday, tier));
         }
 
         return people;
