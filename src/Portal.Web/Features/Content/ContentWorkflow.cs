@@ -30,6 +30,7 @@ public static class ContentWorkflowRules
     public const string CommentRequired = "Error.CommentRequired";
     public const string SlugTaken = "Error.SlugTaken";
     public const string SlugInvalid = "Error.SlugInvalid";
+    public const string Incomplete = "Error.Incomplete";
 
     public static bool CanEdit(ContentStatus status) => status is not ContentStatus.InReview;
 

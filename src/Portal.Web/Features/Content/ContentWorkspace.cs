@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Web.Data;
+using Portal.Web.Resources;
 
 namespace Portal.Web.Features.Content;
 
@@ -10,24 +11,19 @@ public sealed class ContentDraft
 {
     public ContentKind Kind { get; set; } = ContentKind.Article;
 
-    [Required(ErrorMessage = "Validation.Required")]
-    [StringLength(120)]
+    [Required(ErrorMessageResourceType = typeof(ValidationText), ErrorMessageResourceName = nameof(ValidationText.Required))]
     public string Slug { get; set; } = "";
 
     public string Language { get; set; } = ContentLanguages.English;
 
-    [Required(ErrorMessage = "Validation.Required")]
-    [StringLength(200)]
+    [Required(ErrorMessageResourceType = typeof(ValidationText), ErrorMessageResourceName = nameof(ValidationText.Required))]
     public string Title { get; set; } = "";
 
-    [StringLength(600)]
     public string Summary { get; set; } = "";
 
-    [Required(ErrorMessage = "Validation.Required")]
-    [StringLength(60)]
+    [Required(ErrorMessageResourceType = typeof(ValidationText), ErrorMessageResourceName = nameof(ValidationText.Required))]
     public string Category { get; set; } = "";
 
-    [StringLength(400)]
     public string Tags { get; set; } = "";
 
     public ContentAudience Audience { get; set; }
@@ -35,6 +31,10 @@ public sealed class ContentDraft
     public string Body { get; set; } = "";
 
     public int? SortOrder { get; set; }
+
+    /// <summary>The column limits; the form enforces them too, the service refuses anything longer.</summary>
+    public bool FitsLimits() =>
+        Slug.Length <= 120 && Title.Length <= 200 && Summary.Length <= 600 && Category.Length <= 60 && Tags.Length <= 400;
 
     public static ContentDraft From(ContentItem i) => new()
     {
@@ -337,6 +337,11 @@ public sealed class ContentWorkspace(
 
     private static void ApplyDraft(ContentItem item, ContentDraft draft, ContentActor actor, DateTimeOffset now)
     {
+        if (!draft.FitsLimits() || string.IsNullOrWhiteSpace(draft.Title) || string.IsNullOrWhiteSpace(draft.Category))
+        {
+            throw new ContentWorkflowException(ContentWorkflowRules.Incomplete);
+        }
+
         item.Title = draft.Title.Trim();
         item.Summary = draft.Summary.Trim();
         item.Category = draft.Category.Trim().ToLowerInvariant();
