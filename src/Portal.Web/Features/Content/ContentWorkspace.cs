@@ -134,6 +134,7 @@ public sealed class ContentWorkspace(
             Language = draft.Language,
             Status = ContentStatus.Draft,
             CreatedAt = now,
+            CurrentVersion = 1,
         };
         ApplyDraft(item, draft, actor, now);
         db.Add(item);
