@@ -40,9 +40,23 @@ public static class ContentHosting
 }
 
 /// <summary>Imports the shipped content once at start-up, with or without demo data.</summary>
-internal sealed class ShippedContentStartup(ShippedContentImporter importer) : IHostedService
+internal sealed partial class ShippedContentStartup(ShippedContentImporter importer, ILogger<ShippedContentStartup> logger) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken) => importer.ImportAsync(cancellationToken);
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await importer.ImportAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is Microsoft.EntityFrameworkCore.DbUpdateException or IOException)
+        {
+            // Readers still get what the database already holds; the next start tries again.
+            LogFailed(ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Importing the shipped content failed; the portal runs with the content it already has.")]
+    private partial void LogFailed(Exception ex);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -172,7 +172,7 @@ public sealed class ContentWorkspace(
             item.ApproverId = actor.UserId;
             item.ApproverName = actor.Name;
             item.ReviewComment = null;
-            item.PublishAt = publishAt;
+            item.PublishAt = publishAt?.ToUniversalTime(); // PostgreSQL stores UTC only
             item.Status = ContentWorkflowRules.StatusAfterApproval(publishAt, now);
             if (item.Status == ContentStatus.Published)
             {

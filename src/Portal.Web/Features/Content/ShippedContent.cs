@@ -132,7 +132,7 @@ public static class FrontMatterParser
         }
 
         return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
-            ? at
+            ? at.ToUniversalTime()
             : throw new FormatException($"publishAt '{value}' is not an ISO 8601 date and time.");
     }
 }
