@@ -1,5 +1,6 @@
 using MudBlazor.Services;
 using Portal.Web.Components;
+using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Hosting;
 
@@ -10,6 +11,7 @@ public static class UiHosting
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddSingleton<UserTimeZone>();
         return builder;
     }
 

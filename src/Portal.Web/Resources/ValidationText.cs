@@ -24,5 +24,7 @@ public static class ValidationText
 
     public static string Code => Get(nameof(Code));
 
+    public static string AuthenticatorCode => Get(nameof(AuthenticatorCode));
+
     private static string Get(string name) => Messages.GetString(name, System.Globalization.CultureInfo.CurrentUICulture) ?? name;
 }

@@ -10,7 +10,8 @@ public sealed record InvestorSummary(
 
 public sealed record StaffSummary(string DisplayName, StaffTeam Team, ServiceRank Rank, string StaffNumber);
 
-public sealed record UserRow(string Id, string DisplayName, string Email, IReadOnlyList<string> Roles, bool LockedOut);
+/// <summary>A user as the admin list shows them; <see cref="LockedUntil"/> is set while sign-in is locked.</summary>
+public sealed record UserRow(string Id, string DisplayName, string Email, IReadOnlyList<string> Roles, DateTimeOffset? LockedUntil);
 
 public sealed record UserPage(IReadOnlyList<UserRow> Rows, int Total);
 
@@ -71,7 +72,7 @@ public sealed class AccountDirectory(IDbContextFactory<PortalDbContext> dbFactor
             })
             .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        return new(rows.Select(r => new UserRow(r.Id, r.DisplayName, r.Email ?? "", r.Roles.Order().ToList(), r.LockoutEnd > now)).ToList(), total);
+        return new(rows.Select(r => new UserRow(r.Id, r.DisplayName, r.Email ?? "", r.Roles.Order().ToList(), r.LockoutEnd > now ? r.LockoutEnd : null)).ToList(), total);
     }
 
     public async Task<IReadOnlyList<(ClientTier Tier, int Count)>> CountInvestorsByTierAsync(CancellationToken cancellationToken = default)

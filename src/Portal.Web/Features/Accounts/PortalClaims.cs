@@ -7,9 +7,11 @@ namespace Portal.Web.Features.Accounts;
 public static class PortalClaims
 {
     public const string DisplayName = "portal:display_name";
+
+    public const string TimeZone = "portal:time_zone";
 }
 
-/// <summary>Adds the display name to the sign-in cookie, so the shell can greet the user without a query.</summary>
+/// <summary>Adds the display name and time zone to the sign-in cookie, so pages need no query for them.</summary>
 internal sealed class PortalClaimsPrincipalFactory(
     UserManager<PortalUser> userManager,
     RoleManager<IdentityRole> roleManager,
@@ -20,6 +22,7 @@ internal sealed class PortalClaimsPrincipalFactory(
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(PortalClaims.DisplayName, user.DisplayName));
+        identity.AddClaim(new Claim(PortalClaims.TimeZone, user.TimeZone));
         return identity;
     }
 }

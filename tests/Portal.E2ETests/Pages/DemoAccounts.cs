@@ -1,0 +1,11 @@
+namespace Portal.E2ETests.Pages;
+
+/// <summary>The demo sign-ins the app seeds when demo data is on (see the README).</summary>
+public static class DemoAccounts
+{
+    public const string Password = "Portal-Demo-2026!";
+    public const string GoldInvestor = "investor.gold@portal.demo";
+    public const string GoldInvestorName = "陈建华";
+    public const string SilverInvestor = "investor.silver@portal.demo";
+    public const string Agent = "agent@portal.demo";
+}

@@ -1,0 +1,32 @@
+using Microsoft.Playwright;
+using Portal.E2ETests.Infrastructure;
+using Portal.E2ETests.Pages;
+using static Microsoft.Playwright.Assertions;
+
+namespace Portal.E2ETests;
+
+/// <summary>The portal on a phone (390 × 844): the navigation hides in a drawer behind the menu button.</summary>
+public sealed class PhoneTests(PortalAppFixture app) : BrowserTest(app)
+{
+    protected override ViewportSize Viewport => Phone;
+
+    [Fact]
+    public async Task MenuButtonOpensTheNavigationDrawerAndSignInWorks()
+    {
+        await Page.GotoAsync("/");
+        var shell = new ShellPage(Page);
+        await Expect(new LandingPage(Page).Heading).ToBeVisibleAsync();
+        await Expect(shell.Navigation).Not.ToBeInViewportAsync();
+
+        await shell.OpenNavigationAsync();
+
+        await Expect(shell.Navigation).ToBeInViewportAsync();
+        await shell.NavLink("Sign in").ClickAsync();
+        var login = new LoginPage(Page);
+        await Expect(login.Heading).ToBeVisibleAsync();
+        await login.SignInAsync(DemoAccounts.GoldInvestor);
+
+        await Expect(new InvestorDashboardPage(Page).Welcome(DemoAccounts.GoldInvestorName)).ToBeInViewportAsync();
+        await Expect(shell.Navigation).Not.ToBeInViewportAsync();
+    }
+}

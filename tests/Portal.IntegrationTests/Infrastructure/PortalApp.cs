@@ -1,0 +1,155 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Portal.Web.Data;
+using Portal.Web.Features.Accounts;
+
+namespace Portal.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real app, in process, on a fresh PostgreSQL database of its own with the demo data loaded, for one test class.
+/// <code>
+/// public sealed class StatementsTests(PortalApp app) : IClassFixture&lt;PortalApp&gt;
+/// {
+///     [Fact]
+///     public async Task Investor_sees_their_statements()
+///     {
+///         var client = await app.SignedInClientAsync(DemoUsers.SilverInvestor);
+///         var page = await client.GetAsync("/statements");
+///         Assert.Contains(app.Text&lt;StatementsText&gt;("Title"), await page.ReadTextAsync());
+///     }
+/// }
+/// </code>
+/// Test classes run in parallel, each on its own database; the tests of one class run one after another and share
+/// it. A test that changes a user (password, lockout, activation) works on its own one: <see cref="CreateUserAsync"/>
+/// or an unused generated investor (<see cref="DemoUsers.GeneratedInvestor"/>). Each client gets its own client
+/// address, so per-address limits do not leak from one test into another. E-mails land in <see cref="Mailbox"/>.
+/// </summary>
+public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    /// <summary>Password of the users <see cref="CreateUserAsync"/> makes.</summary>
+    public const string TestUserPassword = "Test-Password-2026!";
+
+    private static int s_clientAddress;
+
+    private readonly string _mailFolder = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
+    private string? _connectionString;
+
+    public Mailbox Mailbox => new(_mailFolder);
+
+    /// <summary>The connection string of this app's own database.</summary>
+    public string ConnectionString => _connectionString ?? throw new InvalidOperationException("The app has not started yet.");
+
+    public async Task InitializeAsync()
+    {
+        _connectionString = await TestPostgres.CreateDatabaseAsync();
+        // Start now: migrations and demo data run here, and a start-up failure fails the class with its own message.
+        _ = Services;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (_connectionString is not null)
+        {
+            await TestPostgres.DropDatabaseAsync(_connectionString);
+        }
+
+        if (Directory.Exists(_mailFolder))
+        {
+            Directory.Delete(_mailFolder, recursive: true);
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", "Postgres");
+        builder.UseSetting("ConnectionStrings:Portal", ConnectionString);
+        builder.UseSetting("Portal:DemoData", "true");
+        builder.UseSetting("Email:PickupFolder", _mailFolder);
+        builder.UseSetting("Smtp:Host", "");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware", "Warning");
+    }
+
+    /// <summary>A browser-like client: keeps cookies, does not follow redirects (so tests see where they lead).</summary>
+    public HttpClient CreatePortalClient()
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var n = Interlocked.Increment(ref s_clientAddress);
+        // The app trusts X-Forwarded-For (it runs behind a proxy); a distinct address per client keeps rate limits apart.
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", $"10.{(n >> 16) & 255}.{(n >> 8) & 255}.{n & 255}");
+        return client;
+    }
+
+    /// <summary>A client signed in through the real login page; fails the test when sign-in does not succeed.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string email, string password = DemoUsers.Password)
+    {
+        var client = CreatePortalClient();
+        using var response = await client.SignInAsync(email, password);
+        var target = response.RedirectTarget();
+        if (target is null || target.StartsWith("/Account/", StringComparison.Ordinal))
+        {
+            client.Dispose();
+            throw new Xunit.Sdk.XunitException($"Signing in as {email} did not succeed: {(int)response.StatusCode} {target}");
+        }
+
+        return client;
+    }
+
+    /// <summary>A new user with these roles and <see cref="TestUserPassword"/>, for tests that change a user.</summary>
+    public async Task<TestUser> CreateUserAsync(params string[] roles)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var email = $"user-{Guid.NewGuid():N}@tests.portal.demo";
+        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Test " + string.Join("/", roles) };
+        Check(await users.CreateAsync(user, TestUserPassword));
+        if (roles.Length > 0)
+        {
+            Check(await users.AddToRolesAsync(user, roles));
+        }
+
+        return new TestUser(user.Id, email, TestUserPassword);
+    }
+
+    /// <summary>Runs <paramref name="work"/> on a context of the app's own database (to arrange or check data).</summary>
+    public async Task<T> WithDbAsync<T>(Func<PortalDbContext, Task<T>> work)
+    {
+        var factory = Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        return await work(db);
+    }
+
+    /// <summary>A resource text as the app shows it in <paramref name="culture"/>, so tests assert what users read.</summary>
+    public string Text<TMarker>(string key, string culture = "en", params object[] arguments)
+    {
+        var localizer = Services.GetRequiredService<IStringLocalizer<TMarker>>();
+        var previous = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+            var text = localizer[key, arguments];
+            return text.ResourceNotFound ? throw new ArgumentException($"No text '{key}' in {typeof(TMarker).Name}.", nameof(key)) : text.Value;
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}
+
+public sealed record TestUser(string Id, string Email, string Password);
