@@ -44,6 +44,19 @@ public sealed class ContentWorkflowRulesTests
     public void Drafts_and_unpublished_items_can_be_submitted(ContentStatus status, bool allowed) =>
         Assert.Equal(allowed, ContentWorkflowRules.SubmitRefusal(new ContentItem { Status = status }, Author) is null);
 
+    [Theory]
+    [InlineData(ContentStatus.Draft, true)]
+    [InlineData(ContentStatus.Published, true)]
+    [InlineData(ContentStatus.Scheduled, true)]
+    [InlineData(ContentStatus.Unpublished, true)]
+    [InlineData(ContentStatus.InReview, false)]
+    public void Text_under_review_is_frozen(ContentStatus status, bool editable) =>
+        Assert.Equal(editable, ContentWorkflowRules.EditRefusal(new ContentItem { Status = status }, OtherEditor) is null);
+
+    [Fact]
+    public void Only_editors_change_text() =>
+        Assert.Equal(ContentWorkflowRules.NotAllowed, ContentWorkflowRules.EditRefusal(new ContentItem { Status = ContentStatus.Draft }, Supervisor));
+
     [Fact]
     public void A_supervisor_cannot_submit_text_for_review() =>
         Assert.Equal(ContentWorkflowRules.NotAllowed, ContentWorkflowRules.SubmitRefusal(new ContentItem { Status = ContentStatus.Draft }, Supervisor));

@@ -32,7 +32,11 @@ public static class ContentWorkflowRules
     public const string SlugInvalid = "Error.SlugInvalid";
     public const string Incomplete = "Error.Incomplete";
 
-    public static bool CanEdit(ContentStatus status) => status is not ContentStatus.InReview;
+    /// <summary>Text under review is frozen until the reviewer decides; only editors write.</summary>
+    public static string? EditRefusal(ContentItem item, ContentActor actor) =>
+        !actor.IsEditor ? NotAllowed
+        : item.Status == ContentStatus.InReview ? WrongStatus
+        : null;
 
     /// <summary>Null when the actor may approve (or send back) the item; otherwise the reason.</summary>
     public static string? ApprovalRefusal(ContentItem item, ContentActor actor)

@@ -146,16 +146,7 @@ public sealed class ContentWorkspace(
     /// <summary>Saves the editor's text as a draft. A published item leaves the public pages until approved again.</summary>
     public Task<Guid> SaveDraftAsync(ContentActor actor, Guid id, Guid stamp, ContentDraft draft, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, stamp, ContentVersions.Saved, actor, (item, now) =>
-        {
-            RequireEditor(actor);
-            if (!ContentWorkflowRules.CanEdit(item.Status))
-            {
-                throw new ContentWorkflowException(ContentWorkflowRules.WrongStatus);
-            }
-
-            ApplyDraft(item, draft, actor, now);
-            item.Status = ContentStatus.Draft;
-        }, cancellationToken);
+            SaveAsDraft(item, draft, actor, now), cancellationToken);
 
     public Task<Guid> SubmitAsync(ContentActor actor, Guid id, Guid stamp, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, stamp, ContentVersions.Submitted, actor, (item, _) =>
@@ -208,12 +199,6 @@ public sealed class ContentWorkspace(
             ?? throw new ContentWorkflowException(ContentWorkflowRules.NotFound);
         return await ChangeAsync(id, stamp, ContentVersions.Restored, actor, (item, now) =>
         {
-            RequireEditor(actor);
-            if (!ContentWorkflowRules.CanEdit(item.Status))
-            {
-                throw new ContentWorkflowException(ContentWorkflowRules.WrongStatus);
-            }
-
             var draft = ContentDraft.From(item);
             draft.Title = version.Title;
             draft.Summary = version.Summary;
@@ -221,8 +206,7 @@ public sealed class ContentWorkspace(
             draft.Tags = version.Tags;
             draft.Audience = version.Audience;
             draft.Body = version.Body;
-            ApplyDraft(item, draft, actor, now);
-            item.Status = ContentStatus.Draft;
+            SaveAsDraft(item, draft, actor, now);
         }, cancellationToken);
     }
 
@@ -334,6 +318,14 @@ public sealed class ContentWorkspace(
         }
 
         return item.ConcurrencyStamp;
+    }
+
+    /// <summary>An editor's change always becomes a draft again: nothing unreviewed reaches readers.</summary>
+    private static void SaveAsDraft(ContentItem item, ContentDraft draft, ContentActor actor, DateTimeOffset now)
+    {
+        Refuse(ContentWorkflowRules.EditRefusal(item, actor));
+        ApplyDraft(item, draft, actor, now);
+        item.Status = ContentStatus.Draft;
     }
 
     private static void ApplyDraft(ContentItem item, ContentDraft draft, ContentActor actor, DateTimeOffset now)
