@@ -112,6 +112,17 @@ public sealed class ContentWorkspace(
         return await db.Set<ContentItem>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
     }
 
+    /// <summary>The other language version of an item (same kind and slug), if one exists.</summary>
+    public async Task<Guid?> FindTranslationAsync(ContentKind kind, string slug, string language, CancellationToken cancellationToken = default)
+    {
+        var other = ContentLanguages.Other(language);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<ContentItem>().AsNoTracking()
+            .Where(i => i.Kind == kind && i.Slug == slug && i.Language == other)
+            .Select(i => (Guid?)i.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
     public async Task<Guid> CreateAsync(ContentActor actor, ContentDraft draft, CancellationToken cancellationToken = default)
     {
         RequireEditor(actor);
