@@ -9,8 +9,7 @@ public sealed class AccessTests(PortalAppFixture app) : BrowserTest(app)
     [Fact]
     public async Task InvestorOpeningTheAdminUsersPageSeesNoAccess()
     {
-        var login = await new LoginPage(Page).OpenAsync();
-        await login.SignInAsync(DemoAccounts.GoldInvestor);
+        await SignInAsync(DemoAccounts.GoldInvestor);
 
         var response = await Page.GotoAsync("/admin/users");
 

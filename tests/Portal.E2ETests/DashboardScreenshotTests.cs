@@ -14,8 +14,7 @@ public sealed class DashboardScreenshotTests(PortalAppFixture app) : BrowserTest
     [Fact]
     public async Task InvestorDashboardAtDesktopWidthShowsNavigationBesideTheContent()
     {
-        var login = await new LoginPage(Page).OpenAsync();
-        await login.SignInAsync(DemoAccounts.GoldInvestor);
+        await SignInAsync(DemoAccounts.GoldInvestor);
         var shell = new ShellPage(Page);
         var dashboard = new InvestorDashboardPage(Page);
         await Expect(dashboard.Welcome(DemoAccounts.GoldInvestorName)).ToBeVisibleAsync();

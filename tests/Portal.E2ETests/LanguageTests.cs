@@ -10,8 +10,7 @@ public sealed class LanguageTests(PortalAppFixture app) : BrowserTest(app)
     [Fact]
     public async Task ChoosingSimplifiedChineseShowsThePageInChineseAndIsRememberedAfterReload()
     {
-        var login = await new LoginPage(Page).OpenAsync();
-        await login.SignInAsync(DemoAccounts.GoldInvestor);
+        await SignInAsync(DemoAccounts.GoldInvestor);
         var shell = new ShellPage(Page);
         await Expect(shell.Document).ToHaveAttributeAsync("lang", Language.English.Tag);
 

@@ -47,8 +47,7 @@ public sealed class SignInTests(PortalAppFixture app) : BrowserTest(app)
     [Fact]
     public async Task SigningOutFromTheAccountMenuReturnsToTheLandingPage()
     {
-        var login = await new LoginPage(Page).OpenAsync();
-        await login.SignInAsync(DemoAccounts.GoldInvestor);
+        await SignInAsync(DemoAccounts.GoldInvestor);
         var shell = new ShellPage(Page);
         await Expect(shell.AccountMenu).ToBeVisibleAsync();
 
@@ -69,5 +68,21 @@ public sealed class SignInTests(PortalAppFixture app) : BrowserTest(app)
 
         await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The e-mail or password is not correct.");
         await Expect(login.Heading).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task AnInvestorAndAnAgentSignedInAtOnceEachKeepTheirOwnHome()
+    {
+        var agentPage = await OpenAnotherBrowserAsync();
+        await SignInAsync(DemoAccounts.GoldInvestor);
+        await SignInAsync(agentPage, DemoAccounts.Agent);
+
+        await Page.ReloadAsync();
+        await agentPage.ReloadAsync();
+
+        await Expect(new InvestorDashboardPage(Page).Welcome(DemoAccounts.GoldInvestorName)).ToBeVisibleAsync();
+        await Expect(new AgentHomePage(agentPage).Heading).ToBeVisibleAsync();
+        await Expect(new ShellPage(Page).NavLink("Service desk")).ToHaveCountAsync(0);
+        await Expect(new ShellPage(agentPage).NavLink("Dashboard")).ToHaveCountAsync(0);
     }
 }

@@ -145,9 +145,15 @@ internal sealed class PortalServer : IAsyncDisposable
 
     private static string DotnetHost()
     {
-        // The SDK tells child processes which host it runs on; a plain "dotnet" on PATH does as well.
+        // The SDK names its host for child processes; the test host itself usually runs on it too.
         var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        return !string.IsNullOrEmpty(host) && File.Exists(host) ? host : "dotnet";
+        if (!string.IsNullOrEmpty(host) && File.Exists(host))
+        {
+            return host;
+        }
+
+        var current = Environment.ProcessPath;
+        return current is not null && Path.GetFileNameWithoutExtension(current) == "dotnet" ? current : "dotnet";
     }
 
     private static int FreeLoopbackPort()

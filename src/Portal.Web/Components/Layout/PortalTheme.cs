@@ -10,7 +10,7 @@ public static class PortalTheme
         PaletteLight = new PaletteLight
         {
             Primary = "#1F3A5F",
-            Secondary = "#B8860B",
+            Secondary = "#8A6508",
             AppbarBackground = "#1F3A5F",
             Background = "#F6F7F9",
         },
