@@ -49,6 +49,33 @@ public sealed class ShippedContentImportTests(ContentApp app) : IClassFixture<Co
         Assert.NotNull(items["edited-topic"].ImportConflictHash);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_editor_settles_a_conflict_by_keeping_their_text_or_taking_the_file(bool takeShipped)
+    {
+        var slug = takeShipped ? "account-locked" : "forgot-password";
+        var editor = await app.ActorAsync(DemoUsers.Editor, isEditor: true);
+        var item = await app.WithDbAsync(db => db.Set<ContentItem>().SingleAsync(i => i.Kind == ContentKind.Faq && i.Slug == slug && i.Language == "en"));
+        var fileBody = item.Body;
+        var draft = ContentDraft.From(item);
+        draft.Body = "The editor's own answer.";
+        var stamp = await app.WorkspaceAsync(w => w.SaveDraftAsync(editor, item.Id, item.ConcurrencyStamp, draft));
+        // As if the file had changed after the editor's edit: the import flagged it.
+        await app.WithDbAsync(db => db.Set<ContentItem>().Where(i => i.Id == item.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(i => i.ImportedHash, "hash-of-an-older-file")
+            .SetProperty(i => i.ImportConflictHash, item.ImportedHash)));
+
+        await app.WorkspaceAsync(w => w.ResolveConflictAsync(editor, item.Id, stamp, takeShipped));
+
+        var settled = (await app.WorkspaceAsync(w => w.GetAsync(item.Id)))!;
+        Assert.Null(settled.ImportConflictHash);
+        Assert.Equal(ContentStatus.Draft, settled.Status);
+        Assert.Equal(takeShipped ? fileBody : "The editor's own answer.", settled.Body);
+        var next = await app.Services.GetRequiredService<ShippedContentImporter>().ImportAsync(CancellationToken.None);
+        Assert.DoesNotContain(next.Conflicts, c => c.Slug == slug);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_root))

@@ -66,7 +66,8 @@ public sealed record VersionRow(int Number, string Action, string ChangedBy, Dat
 public sealed class ContentWorkspace(
     IDbContextFactory<PortalDbContext> dbFactory,
     TimeProvider clock,
-    IOptions<ContentOptions> options)
+    IOptions<ContentOptions> options,
+    ShippedContentImporter shipped)
 {
     public async Task<IReadOnlyList<EditorRow>> ListAsync(EditorFilter filter, CancellationToken cancellationToken = default)
     {
@@ -218,6 +219,36 @@ public sealed class ContentWorkspace(
             draft.Audience = version.Audience;
             draft.Body = version.Body;
             SaveAsDraft(item, draft, actor, now);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Settles an import conflict. Either way the current file counts as imported, so the next start does not
+    /// report it again; taking the file makes its text a new draft that goes through review like any edit.
+    /// </summary>
+    public async Task<Guid> ResolveConflictAsync(ContentActor actor, Guid id, Guid stamp, bool takeShipped, CancellationToken cancellationToken = default)
+    {
+        var item = await GetAsync(id, cancellationToken) ?? throw new ContentWorkflowException(ContentWorkflowRules.NotFound);
+        var file = await shipped.ReadAsync(item.Kind, item.Language, item.Slug, cancellationToken)
+            ?? throw new ContentWorkflowException(ContentWorkflowRules.NotFound);
+        return await ChangeAsync(id, stamp, takeShipped ? ContentVersions.TookShipped : ContentVersions.KeptOverShipped, actor, (current, now) =>
+        {
+            Refuse(ContentWorkflowRules.EditRefusal(current, actor));
+            if (takeShipped)
+            {
+                var draft = ContentDraft.From(current);
+                draft.Title = file.FrontMatter.Title;
+                draft.Summary = file.FrontMatter.Summary;
+                draft.Category = file.FrontMatter.Category;
+                draft.Tags = string.Join(',', file.FrontMatter.Tags);
+                draft.Audience = file.Audience;
+                draft.Body = file.Body;
+                SaveAsDraft(current, draft, actor, now);
+            }
+
+            current.ImportedHash = file.Hash;
+            current.ImportConflictHash = null;
+            current.ImportConflictAt = null;
         }, cancellationToken);
     }
 

@@ -12,7 +12,7 @@ public sealed record ImportReport(int Inserted, int Updated, int Unchanged, IRea
 /// Loads the Markdown shipped in <c>content/</c> into the database on every start. Idempotent:
 /// an unchanged file does nothing; see <see cref="ShippedContentRules"/> for changed ones.
 /// </summary>
-internal sealed partial class ShippedContentImporter(
+public sealed partial class ShippedContentImporter(
     IDbContextFactory<PortalDbContext> dbFactory,
     IOptions<ContentOptions> options,
     TimeProvider clock,
@@ -97,6 +97,24 @@ internal sealed partial class ShippedContentImporter(
         return new ImportReport(inserted, updated, unchanged, conflicts, errors);
     }
 
+    /// <summary>The shipped file behind an item, as it is on disk now; null when there is none.</summary>
+    public async Task<ShippedFile?> ReadAsync(ContentKind kind, string language, string slug, CancellationToken cancellationToken)
+    {
+        var folder = kind switch
+        {
+            ContentKind.Article => "articles",
+            ContentKind.Faq => "faq",
+            _ => "announcements",
+        };
+        var path = Path.Combine(options.Value.ShippedContentPath, folder, language, slug + ".md");
+        if (!ContentSlugs.IsValid(slug) || !ContentLanguages.All.Contains(language) || !File.Exists(path))
+        {
+            return null;
+        }
+
+        return FrontMatterParser.ParseFile(folder, language, slug + ".md", await File.ReadAllTextAsync(path, cancellationToken));
+    }
+
     private static void Apply(ShippedFile file, ContentItem item, DateTimeOffset now)
     {
         var frontMatter = file.FrontMatter;
@@ -149,6 +167,8 @@ public static class ContentVersions
     public const string Published = "Published";
     public const string Unpublished = "Unpublished";
     public const string Restored = "Restored";
+    public const string KeptOverShipped = "KeptOverShipped";
+    public const string TookShipped = "TookShipped";
 
     public static ContentVersion Snapshot(ContentItem item, string action, string changedBy, DateTimeOffset at) => new()
     {
