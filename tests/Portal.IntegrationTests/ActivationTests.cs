@@ -83,6 +83,46 @@ public sealed partial class ActivationTests(PortalApp app) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task Wrong_details_for_many_accounts_block_that_client_address_but_not_others()
+    {
+        using var guesser = app.CreatePortalClient();
+        using var someoneElse = app.CreatePortalClient();
+        for (var n = 12; n <= 16; n++)
+        {
+            var other = DemoUsers.GeneratedInvestor(n);
+            using var wrong = await RequestCodeAsync(guesser, other.AccountNumber, other.IdNumber[^4..] == "0000" ? "1111" : "0000", other.Email);
+        }
+
+        var investor = DemoUsers.GeneratedInvestor(17);
+        using var blocked = await RequestCodeAsync(guesser, investor.AccountNumber, investor.IdNumber[^4..], investor.Email);
+        using var allowed = await RequestCodeAsync(someoneElse, investor.AccountNumber, investor.IdNumber[^4..], investor.Email);
+
+        Assert.Contains(app.Text<AccountsText>("Activate.TooMany"), await blocked.ReadTextAsync());
+        Assert.StartsWith("/Account/Activate/Confirm?", allowed.RedirectTarget(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_client_cannot_dodge_the_address_limit_with_a_faked_forwarded_header()
+    {
+        using var guesser = app.CreatePortalClient();
+        for (var n = 18; n <= 22; n++)
+        {
+            // Each guess claims to come through a proxy from a different address; the client is no trusted proxy.
+            guesser.DefaultRequestHeaders.Remove("X-Forwarded-For");
+            guesser.DefaultRequestHeaders.Add("X-Forwarded-For", $"198.51.100.{n}");
+            var other = DemoUsers.GeneratedInvestor(n);
+            using var wrong = await RequestCodeAsync(guesser, other.AccountNumber, other.IdNumber[^4..] == "0000" ? "1111" : "0000", other.Email);
+        }
+
+        guesser.DefaultRequestHeaders.Remove("X-Forwarded-For");
+        guesser.DefaultRequestHeaders.Add("X-Forwarded-For", "198.51.100.99");
+        var investor = DemoUsers.GeneratedInvestor(23);
+        using var blocked = await RequestCodeAsync(guesser, investor.AccountNumber, investor.IdNumber[^4..], investor.Email);
+
+        Assert.Contains(app.Text<AccountsText>("Activate.TooMany"), await blocked.ReadTextAsync());
+    }
+
+    [Fact]
     public async Task Wrong_codes_are_counted_and_the_fifth_ends_the_request()
     {
         var investor = DemoUsers.GeneratedInvestor(11);

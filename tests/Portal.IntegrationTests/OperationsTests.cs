@@ -1,5 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Web.Data;
+using Portal.Web.Features.Accounts;
+using Portal.Web.Features.Accounts.DemoData;
 using Portal.Web.Resources;
 
 namespace Portal.IntegrationTests;
@@ -68,5 +72,25 @@ public sealed class OperationsTests(PortalApp app) : IClassFixture<PortalApp>
 
         Assert.Equal("Npgsql.EntityFrameworkCore.PostgreSQL", provider);
         Assert.True(keys > 0, "No data-protection key in the database.");
+    }
+
+    [Fact]
+    public async Task Demo_data_has_every_investor_once_and_loading_it_again_adds_nothing()
+    {
+        var before = await app.WithDbAsync(db => db.Set<Investor>().CountAsync());
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            foreach (var seeder in scope.ServiceProvider.GetServices<IDemoDataSeeder>().OrderBy(s => s.Order))
+            {
+                await seeder.SeedAsync(CancellationToken.None);
+            }
+        }
+
+        var after = await app.WithDbAsync(db => db.Set<Investor>().CountAsync());
+        var users = await app.WithDbAsync(db => db.Users.CountAsync(u => u.Email!.EndsWith("@portal.demo")));
+        Assert.Equal(DemoAccountsSeeder.Investors.Length + DemoAccountsSeeder.GeneratedInvestors, before);
+        Assert.Equal(before, after);
+        Assert.Equal(DemoAccountsSeeder.Investors.Length + DemoAccountsSeeder.Staff.Length, users);
     }
 }

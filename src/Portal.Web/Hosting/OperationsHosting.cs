@@ -28,11 +28,27 @@ public static class OperationsHosting
             .SetApplicationName("Portal")
             .PersistKeysToDbContext<PortalDbContext>();
 
+        // Forwarded headers are believed only from loopback and the configured proxies; anyone else could
+        // fake their address (and so dodge per-address limits such as activation's).
+        var trustedProxies = builder.Configuration.GetSection($"{PortalOptions.Section}:{nameof(PortalOptions.TrustedProxies)}").Get<string[]>() ?? [];
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            o.KnownIPNetworks.Clear();
-            o.KnownProxies.Clear();
+            foreach (var entry in trustedProxies)
+            {
+                if (System.Net.IPNetwork.TryParse(entry, out var network))
+                {
+                    o.KnownIPNetworks.Add(network);
+                }
+                else if (System.Net.IPAddress.TryParse(entry, out var address))
+                {
+                    o.KnownProxies.Add(address);
+                }
+                else
+                {
+                    throw new InvalidOperationException($"Portal:TrustedProxies has '{entry}', which is neither an IP address nor a network like 10.0.0.0/8.");
+                }
+            }
         });
         builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         return builder;

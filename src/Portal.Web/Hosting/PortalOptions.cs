@@ -14,6 +14,9 @@ public sealed class PortalOptions
     /// <summary>Load the deterministic demo data. Unset: on with SQLite outside Production, off otherwise.</summary>
     public bool? DemoData { get; set; }
 
+    /// <summary>Addresses or networks (CIDR) of reverse proxies whose X-Forwarded-* headers are believed, besides loopback.</summary>
+    public IReadOnlyList<string> TrustedProxies { get; set; } = [];
+
     /// <summary>Time zone for users who have not chosen one.</summary>
     [Required]
     public string DefaultTimeZone { get; set; } = "Asia/Shanghai";

@@ -38,7 +38,7 @@ public static class DemoUsers
         new(() => DemoPeople.Generate(DemoAccountsSeeder.GeneratedInvestors));
 
     /// <summary>
-    /// Generated investor <paramref name="n"/> (1..300, account number 8800 + n in 8 digits): on file, no online access yet.
+    /// Generated investor <paramref name="n"/> (1..300, account number 8801 + n in 8 digits): on file, no online access yet.
     /// Give each test its own n when it activates or otherwise changes one.
     /// </summary>
     internal static GeneratedInvestor GeneratedInvestor(int n) => s_generated.Value[n - 1];

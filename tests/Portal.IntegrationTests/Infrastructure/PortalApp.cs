@@ -18,8 +18,8 @@ namespace Portal.IntegrationTests.Infrastructure;
 ///     [Fact]
 ///     public async Task Investor_sees_their_statements()
 ///     {
-///         var client = await app.SignedInClientAsync(DemoUsers.SilverInvestor);
-///         var page = await client.GetAsync("/statements");
+///         using var client = await app.SignedInClientAsync(DemoUsers.SilverInvestor);
+///         using var page = await client.GetAsync("/statements");
 ///         Assert.Contains(app.Text&lt;StatementsText&gt;("Title"), await page.ReadTextAsync());
 ///     }
 /// }
@@ -28,6 +28,7 @@ namespace Portal.IntegrationTests.Infrastructure;
 /// it. A test that changes a user (password, lockout, activation) works on its own one: <see cref="CreateUserAsync"/>
 /// or an unused generated investor (<see cref="DemoUsers.GeneratedInvestor"/>). Each client gets its own client
 /// address, so per-address limits do not leak from one test into another. E-mails land in <see cref="Mailbox"/>.
+/// For queries that must behave the same on the embedded provider, see <see cref="SqlitePortalApp"/> and BothProvidersTests.
 /// </summary>
 public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -36,17 +37,21 @@ public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     private static int s_clientAddress;
 
-    private readonly string _mailFolder = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
+    // This app's own files: the e-mail pickup folder (and the database file on SQLite).
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
     private string? _connectionString;
 
-    public Mailbox Mailbox => new(_mailFolder);
+    public Mailbox Mailbox => new(Path.Combine(_folder, "mail"));
+
+    public virtual DatabaseProvider Provider => DatabaseProvider.Postgres;
 
     /// <summary>The connection string of this app's own database.</summary>
     public string ConnectionString => _connectionString ?? throw new InvalidOperationException("The app has not started yet.");
 
     public async Task InitializeAsync()
     {
-        _connectionString = await TestPostgres.CreateDatabaseAsync();
+        Directory.CreateDirectory(_folder);
+        _connectionString = await CreateDatabaseAsync(_folder);
         // Start now: migrations and demo data run here, and a start-up failure fails the class with its own message.
         _ = Services;
     }
@@ -56,25 +61,31 @@ public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
         await DisposeAsync();
         if (_connectionString is not null)
         {
-            await TestPostgres.DropDatabaseAsync(_connectionString);
+            await DropDatabaseAsync(_connectionString);
         }
 
-        if (Directory.Exists(_mailFolder))
+        if (Directory.Exists(_folder))
         {
-            Directory.Delete(_mailFolder, recursive: true);
+            Directory.Delete(_folder, recursive: true);
         }
     }
+
+    /// <summary>Makes an empty database for this app and returns its connection string.</summary>
+    protected virtual Task<string> CreateDatabaseAsync(string folder) => TestPostgres.CreateDatabaseAsync();
+
+    protected virtual Task DropDatabaseAsync(string connectionString) => TestPostgres.DropDatabaseAsync(connectionString);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Provider", "Postgres");
+        builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Portal", ConnectionString);
         builder.UseSetting("Portal:DemoData", "true");
-        builder.UseSetting("Email:PickupFolder", _mailFolder);
+        builder.UseSetting("Email:PickupFolder", Mailbox.Folder);
         builder.UseSetting("Smtp:Host", "");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware", "Warning");
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ClientAddressStartupFilter>());
     }
 
     /// <summary>A browser-like client: keeps cookies, does not follow redirects (so tests see where they lead).</summary>
@@ -82,8 +93,8 @@ public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var n = Interlocked.Increment(ref s_clientAddress);
-        // The app trusts X-Forwarded-For (it runs behind a proxy); a distinct address per client keeps rate limits apart.
-        client.DefaultRequestHeaders.Add("X-Forwarded-For", $"10.{(n >> 16) & 255}.{(n >> 8) & 255}.{n & 255}");
+        // A distinct client address per client keeps per-address rate limits apart.
+        client.DefaultRequestHeaders.Add(ClientAddressStartupFilter.Header, $"10.{(n >> 16) & 255}.{(n >> 8) & 255}.{n & 255}");
         return client;
     }
 

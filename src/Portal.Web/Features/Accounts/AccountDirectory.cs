@@ -48,9 +48,11 @@ public sealed class AccountDirectory(IDbContextFactory<PortalDbContext> dbFactor
         var users = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search))
         {
-            // Translated to SQL; ToLowerInvariant keeps the search case-insensitive on both providers.
+            // ToLower() becomes SQL lower() on both providers (ToLowerInvariant does not translate), so the search ignores case.
             var term = search.Trim().ToLowerInvariant();
-            users = users.Where(u => u.DisplayName.ToLowerInvariant().Contains(term) || u.Email!.ToLowerInvariant().Contains(term));
+#pragma warning disable CA1304, CA1311 // Runs in the database, where no .NET culture applies.
+            users = users.Where(u => u.DisplayName.ToLower().Contains(term) || u.Email!.ToLower().Contains(term));
+#pragma warning restore CA1304, CA1311
         }
 
         if (!string.IsNullOrWhiteSpace(role))
@@ -89,7 +91,9 @@ public sealed class AccountDirectory(IDbContextFactory<PortalDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var clients = db.Set<Investor>().AsNoTracking().Where(i => i.Adviser != null && i.Adviser.UserId == adviserUserId);
         var total = await clients.CountAsync(cancellationToken);
-        var rows = await clients.OrderByDescending(i => i.Tier).ThenBy(i => i.AccountNumber)
+        // The tier is stored by name, so sorting by the column would put Gold before Diamond.
+        var rows = await clients.OrderByDescending(i => i.Tier == ClientTier.Diamond ? 2 : i.Tier == ClientTier.Gold ? 1 : 0)
+            .ThenBy(i => i.AccountNumber)
             .Skip(page * pageSize).Take(pageSize)
             .Select(i => new AdvisedClient(i.Name, i.AccountNumber, i.Tier))
             .ToListAsync(cancellationToken);

@@ -1,0 +1,113 @@
+using Portal.Web.Components.Layout;
+using Portal.Web.Features.Accounts;
+
+namespace Portal.ComponentTests;
+
+public sealed class NavMenuTests : PortalComponentTest
+{
+    [Fact]
+    public void Anonymous_visitors_see_sign_in_and_activation()
+    {
+        var links = Links(Render<NavMenu>());
+
+        Assert.Equal(["/", "/Account/Login", "/Account/Activate"], links.Keys);
+        Assert.Equal("Sign in", links["/Account/Login"]);
+        Assert.Equal("Activate online access", links["/Account/Activate"]);
+    }
+
+    [Fact]
+    public void An_investor_sees_the_dashboard_but_no_staff_entries()
+    {
+        SignIn(Roles.Investor);
+
+        var links = Links(Render<NavMenu>());
+
+        Assert.Equal("Dashboard", links["/"]);
+        Assert.Contains("/profile", links.Keys);
+        Assert.DoesNotContain("/admin/users", links.Keys);
+        Assert.DoesNotContain("/agent", links.Keys);
+        Assert.DoesNotContain("/Account/Login", links.Keys);
+    }
+
+    [Fact]
+    public void An_admin_sees_users_and_not_the_investor_dashboard()
+    {
+        SignIn(Roles.Admin);
+
+        var links = Links(Render<NavMenu>());
+
+        Assert.Equal("Users", links["/admin/users"]);
+        Assert.DoesNotContain("/", links.Keys);
+    }
+
+    [Theory]
+    [InlineData(Roles.Agent)]
+    [InlineData(Roles.Specialist)]
+    public void Agents_and_specialists_see_the_service_desk(string role)
+    {
+        SignIn(role);
+
+        var links = Links(Render<NavMenu>());
+
+        Assert.Equal("Service desk", links["/agent"]);
+        Assert.DoesNotContain("/admin/users", links.Keys);
+    }
+
+    [Theory]
+    [InlineData(Roles.Supervisor, "/supervisor")]
+    [InlineData(Roles.QualityInspector, "/qa")]
+    [InlineData(Roles.Editor, "/editor")]
+    [InlineData(Roles.Adviser, "/adviser")]
+    public void Each_staff_role_sees_its_own_home_and_no_other(string role, string home)
+    {
+        SignIn(role);
+
+        var links = Links(Render<NavMenu>());
+
+        Assert.Equal([home, "/profile"], links.Keys);
+    }
+
+    [Fact]
+    public void A_user_with_two_roles_sees_both_entries()
+    {
+        SignIn(Roles.Supervisor, Roles.Agent);
+
+        var links = Links(Render<NavMenu>());
+
+        Assert.Contains("/supervisor", links.Keys);
+        Assert.Contains("/agent", links.Keys);
+    }
+
+    [Fact]
+    public void In_Chinese_the_entries_are_Chinese()
+    {
+        UseCulture("zh-Hans");
+
+        var menu = Render<NavMenu>();
+        var links = Links(menu);
+
+        Assert.Equal("登录", links["/Account/Login"]);
+        Assert.Equal("开通网上服务", links["/Account/Activate"]);
+        Assert.Equal("主导航", menu.Find("nav").GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public void In_Chinese_an_agent_sees_the_service_desk_in_Chinese()
+    {
+        UseCulture("zh-Hans");
+        SignIn(Roles.Agent);
+
+        var links = Links(Render<NavMenu>());
+
+        Assert.Equal("服务台", links["/agent"]);
+    }
+
+    private void SignIn(params string[] roles)
+    {
+        Auth.SetAuthorized("someone@portal.demo");
+        Auth.SetRoles(roles);
+    }
+
+    private static Dictionary<string, string> Links(IRenderedComponent<NavMenu> menu) =>
+        menu.FindAll("a[href]").ToDictionary(a => a.GetAttribute("href")!, a => a.TextContent.Trim());
+}
