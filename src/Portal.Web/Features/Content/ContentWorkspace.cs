@@ -281,7 +281,7 @@ public sealed class ContentWorkspace(
             item.PublishedAt = item.PublishAt ?? now;
             item.CurrentVersion++;
             item.ConcurrencyStamp = Guid.NewGuid();
-            db.Add(ContentVersions.Snapshot(item, ContentVersions.Published, item.ApproverName ?? "", now));
+            db.Add(ContentVersions.Snapshot(item, ContentVersions.Published, item.ApproverName ?? ShippedContentImporter.ImportedBy, now));
         }
 
         try
