@@ -26,7 +26,7 @@ public sealed class ContentWorkflowTests(PortalAppFixture app) : BrowserTest(app
         await Expect(editor.Preview.Locator("script")).ToHaveCountAsync(0);
         await editor.SaveDraft.ClickAsync();
         await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/editor/items/", StringComparison.Ordinal));
-        await new ShellPage(Page).WaitUntilInteractiveAsync();
+        await Expect(editor.Status("Draft")).ToBeVisibleAsync();
         await editor.SubmitForReview.ClickAsync();
         await Expect(editor.Status("In review")).ToBeVisibleAsync();
 
