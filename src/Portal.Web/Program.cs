@@ -1,4 +1,5 @@
 using Portal.Web.Features.Accounts;
+using Portal.Web.Features.Content;
 using Portal.Web.Features.Notifications;
 using Portal.Web.Features.Statements;
 using Portal.Web.Hosting;
@@ -11,6 +12,7 @@ builder.AddPortalLocalization();
 builder.AddNotifications();
 builder.AddAccounts();
 builder.AddStatements();
+builder.AddContent();
 builder.AddPortalUi();
 
 var app = builder.Build();
@@ -19,6 +21,7 @@ app.UseOperations();
 app.MapOperations();
 app.MapAccounts();
 app.MapStatements();
+app.MapContent();
 app.MapPortalUi();
 
 await app.InitializeDatabaseAsync();

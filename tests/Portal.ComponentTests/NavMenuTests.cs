@@ -5,14 +5,20 @@ namespace Portal.ComponentTests;
 
 public sealed class NavMenuTests : PortalComponentTest
 {
+    // Learn, FAQ and announcements are public: everyone sees them.
+    private static readonly string[] PublicContent = ["/learn", "/faq", "/announcements"];
+
     [Fact]
     public void Anonymous_visitors_see_sign_in_and_activation()
     {
         var links = Links(Render<NavMenu>());
 
-        Assert.Equal(["/", "/Account/Login", "/Account/Activate"], links.Keys);
+        Assert.Equal(["/", "/Account/Login", "/Account/Activate", .. PublicContent], links.Keys);
         Assert.Equal("Sign in", links["/Account/Login"]);
         Assert.Equal("Activate online access", links["/Account/Activate"]);
+        Assert.Equal("Learn", links["/learn"]);
+        Assert.Equal("FAQ", links["/faq"]);
+        Assert.Equal("Announcements", links["/announcements"]);
     }
 
     [Fact]
@@ -54,27 +60,27 @@ public sealed class NavMenuTests : PortalComponentTest
     }
 
     [Fact]
-    public void Supervisors_see_their_home_and_the_client_lookup()
+    public void Supervisors_see_the_client_lookup()
     {
         SignIn(Roles.Supervisor);
 
         var links = Links(Render<NavMenu>());
 
-        Assert.Equal(["/supervisor", "/supervisor/clients", "/profile"], links.Keys);
         Assert.Equal("Clients", links["/supervisor/clients"]);
     }
 
     [Theory]
-    [InlineData(Roles.QualityInspector, "/qa")]
-    [InlineData(Roles.Editor, "/editor")]
-    [InlineData(Roles.Adviser, "/adviser")]
-    public void Each_staff_role_sees_its_own_home_and_no_other(string role, string home)
+    [InlineData(Roles.Supervisor, new[] { "/supervisor", "/supervisor/clients", "/editor/review" })]
+    [InlineData(Roles.QualityInspector, new[] { "/qa" })]
+    [InlineData(Roles.Editor, new[] { "/editor", "/editor/review" })]
+    [InlineData(Roles.Adviser, new[] { "/adviser" })]
+    public void Each_staff_role_sees_its_own_pages_and_no_other(string role, string[] own)
     {
         SignIn(role);
 
         var links = Links(Render<NavMenu>());
 
-        Assert.Equal([home, "/profile"], links.Keys);
+        Assert.Equal([.. own, .. PublicContent, "/profile"], links.Keys);
     }
 
     [Fact]
@@ -98,6 +104,8 @@ public sealed class NavMenuTests : PortalComponentTest
 
         Assert.Equal("登录", links["/Account/Login"]);
         Assert.Equal("开通网上服务", links["/Account/Activate"]);
+        Assert.Equal("投资者教育", links["/learn"]);
+        Assert.Equal("常见问题", links["/faq"]);
         Assert.Equal("主导航", menu.Find("nav").GetAttribute("aria-label"));
     }
 

@@ -12,8 +12,8 @@ using Portal.Web.Data;
 namespace Portal.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPortalDbContext))]
-    [Migration("20261122155523_Statements")]
-    partial class Statements
+    [Migration("20261122150441_Content")]
+    partial class Content
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -388,180 +388,138 @@ namespace Portal.Web.Data.Migrations.Postgres
                     b.ToTable("StaffProfiles", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Web.Features.Statements.InvestorAccount", b =>
+            modelBuilder.Entity("Portal.Web.Features.Content.ContentItem", b =>
                 {
-                    b.Property<int>("Id")
+                    b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ApproverId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ApproverName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("AuthorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CurrentVersion")
                         .HasColumnType("integer");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    b.Property<bool>("EditedSinceImport")
+                        .HasColumnType("boolean");
 
-                    b.Property<int>("InvestorId")
+                    b.Property<int>("HelpfulNo")
                         .HasColumnType("integer");
+
+                    b.Property<int>("HelpfulYes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ImportConflictAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImportConflictHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ImportedHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("IsInLearningPath")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
-                    b.Property<string>("Number")
+                    b.Property<string>("Language")
                         .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
 
-                    b.Property<DateOnly>("OpenedOn")
-                        .HasColumnType("date");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InvestorId");
-
-                    b.HasIndex("Number")
-                        .IsUnique();
-
-                    b.ToTable("InvestorAccounts", (string)null);
-                });
-
-            modelBuilder.Entity("Portal.Web.Features.Statements.MonthEndRun", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTimeOffset?>("FinishedAt")
+                    b.Property<DateTimeOffset?>("PublishAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<int>("LastInvestorId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly>("Month")
-                        .HasColumnType("date");
-
-                    b.Property<int>("Processed")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset>("StartedAt")
+                    b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<int>("TierChanges")
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int?>("SortOrder")
                         .HasColumnType("integer");
 
-                    b.Property<int>("Total")
-                        .HasColumnType("integer");
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
-                    b.HasKey("Id");
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
 
-                    b.HasIndex("Month")
-                        .IsUnique();
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
-                    b.ToTable("MonthEndRuns", (string)null);
-                });
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
-            modelBuilder.Entity("Portal.Web.Features.Statements.MonthlyStatement", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<long>("ClosingCashFen")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("ClosingFen")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("DepositsFen")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("DividendsFen")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("FailedCount")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("FeesFen")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTimeOffset>("GeneratedAt")
+                    b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<int>("InvestorId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("LotsTraded")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly>("Month")
-                        .HasColumnType("date");
-
-                    b.Property<long>("OpeningFen")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("RealisedGainFen")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("TransactionCount")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("UnrealisedGainFen")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("WithdrawalsFen")
-                        .HasColumnType("bigint");
-
                     b.HasKey("Id");
 
-                    b.HasIndex("InvestorId", "Month")
+                    b.HasIndex("Status", "PublishAt");
+
+                    b.HasIndex("Kind", "Slug", "Language")
                         .IsUnique();
 
-                    b.ToTable("MonthlyStatements", (string)null);
+                    b.ToTable("ContentItems", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Web.Features.Statements.Product", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<string>("Currency")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("Risk")
-                        .IsRequired()
-                        .HasMaxLength(2)
-                        .HasColumnType("character varying(2)");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Code")
-                        .IsUnique();
-
-                    b.ToTable("Products", (string)null);
-                });
-
-            modelBuilder.Entity("Portal.Web.Features.Statements.ProductPrice", b =>
+            modelBuilder.Entity("Portal.Web.Features.Content.ContentVersion", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -569,113 +527,68 @@ namespace Portal.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("date");
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
-                    b.Property<decimal>("Nav")
-                        .HasPrecision(12, 4)
-                        .HasColumnType("numeric(12,4)");
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
-                    b.Property<int>("ProductId")
-                        .HasColumnType("integer");
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProductId", "Date")
-                        .IsUnique();
-
-                    b.ToTable("ProductPrices", (string)null);
-                });
-
-            modelBuilder.Entity("Portal.Web.Features.Statements.StatementHolding", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<long>("CostFen")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("MarketValueFen")
-                        .HasColumnType("bigint");
-
-                    b.Property<decimal>("Nav")
-                        .HasPrecision(12, 4)
-                        .HasColumnType("numeric(12,4)");
-
-                    b.Property<int>("ProductId")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("StatementId")
-                        .HasColumnType("bigint");
-
-                    b.Property<decimal>("Units")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProductId");
-
-                    b.HasIndex("StatementId");
-
-                    b.ToTable("StatementHoldings", (string)null);
-                });
-
-            modelBuilder.Entity("Portal.Web.Features.Statements.TierChange", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
 
                     b.Property<DateTimeOffset>("ChangedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ChangedBy")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
-                    b.Property<string>("ChangedByUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
+                    b.Property<Guid>("ContentItemId")
+                        .HasColumnType("uuid");
 
-                    b.Property<string>("From")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<int>("InvestorId")
+                    b.Property<int>("Number")
                         .HasColumnType("integer");
 
-                    b.Property<bool>("IsOverride")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateOnly>("Month")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Reason")
+                    b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
-                    b.Property<string>("To")
+                    b.Property<string>("Summary")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("InvestorId", "ChangedAt");
+                    b.HasIndex("ContentItemId", "Number")
+                        .IsUnique();
 
-                    b.ToTable("TierChanges", (string)null);
+                    b.ToTable("ContentVersions", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Web.Features.Statements.Transaction", b =>
+            modelBuilder.Entity("Portal.Web.Features.Content.LearningProgress", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -683,83 +596,58 @@ namespace Portal.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<int>("AccountId")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("AmountFen")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("FailureReason")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<long>("FeeFen")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("InvestorId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Lots")
-                        .HasColumnType("integer");
-
-                    b.Property<decimal?>("Nav")
-                        .HasPrecision(12, 4)
-                        .HasColumnType("numeric(12,4)");
-
-                    b.Property<int?>("ProductId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset>("RecordedAt")
+                    b.Property<DateTimeOffset>("ReadAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Reference")
+                    b.Property<string>("Slug")
                         .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
 
-                    b.Property<string>("SourceId")
+                    b.Property<string>("UserId")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<int?>("TargetProductId")
-                        .HasColumnType("integer");
-
-                    b.Property<decimal?>("TargetUnits")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
-
-                    b.Property<DateOnly>("TradeDate")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
-
-                    b.Property<decimal?>("Units")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId");
-
-                    b.HasIndex("ProductId");
-
-                    b.HasIndex("SourceId")
+                    b.HasIndex("UserId", "Slug")
                         .IsUnique();
 
-                    b.HasIndex("TargetProductId");
+                    b.ToTable("LearningProgress", (string)null);
+                });
 
-                    b.HasIndex("InvestorId", "TradeDate");
+            modelBuilder.Entity("Portal.Web.Features.Content.MediaAsset", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
 
-                    b.ToTable("Transactions", (string)null);
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("MediaAssets", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -846,93 +734,13 @@ namespace Portal.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Portal.Web.Features.Statements.InvestorAccount", b =>
+            modelBuilder.Entity("Portal.Web.Features.Content.ContentVersion", b =>
                 {
-                    b.HasOne("Portal.Web.Features.Accounts.Investor", null)
+                    b.HasOne("Portal.Web.Features.Content.ContentItem", null)
                         .WithMany()
-                        .HasForeignKey("InvestorId")
+                        .HasForeignKey("ContentItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Portal.Web.Features.Statements.MonthlyStatement", b =>
-                {
-                    b.HasOne("Portal.Web.Features.Accounts.Investor", null)
-                        .WithMany()
-                        .HasForeignKey("InvestorId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Portal.Web.Features.Statements.ProductPrice", b =>
-                {
-                    b.HasOne("Portal.Web.Features.Statements.Product", null)
-                        .WithMany()
-                        .HasForeignKey("ProductId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Portal.Web.Features.Statements.StatementHolding", b =>
-                {
-                    b.HasOne("Portal.Web.Features.Statements.Product", "Product")
-                        .WithMany()
-                        .HasForeignKey("ProductId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Portal.Web.Features.Statements.MonthlyStatement", null)
-                        .WithMany("Holdings")
-                        .HasForeignKey("StatementId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Product");
-                });
-
-            modelBuilder.Entity("Portal.Web.Features.Statements.TierChange", b =>
-                {
-                    b.HasOne("Portal.Web.Features.Accounts.Investor", null)
-                        .WithMany()
-                        .HasForeignKey("InvestorId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Portal.Web.Features.Statements.Transaction", b =>
-                {
-                    b.HasOne("Portal.Web.Features.Statements.InvestorAccount", "Account")
-                        .WithMany()
-                        .HasForeignKey("AccountId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Portal.Web.Features.Accounts.Investor", null)
-                        .WithMany()
-                        .HasForeignKey("InvestorId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Portal.Web.Features.Statements.Product", "Product")
-                        .WithMany()
-                        .HasForeignKey("ProductId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Portal.Web.Features.Statements.Product", "TargetProduct")
-                        .WithMany()
-                        .HasForeignKey("TargetProductId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.Navigation("Account");
-
-                    b.Navigation("Product");
-
-                    b.Navigation("TargetProduct");
-                });
-
-            modelBuilder.Entity("Portal.Web.Features.Statements.MonthlyStatement", b =>
-                {
-                    b.Navigation("Holdings");
                 });
 #pragma warning restore 612, 618
         }
