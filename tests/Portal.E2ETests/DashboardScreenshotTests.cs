@@ -19,6 +19,9 @@ public sealed class DashboardScreenshotTests(PortalAppFixture app) : BrowserTest
         var dashboard = new InvestorDashboardPage(Page);
         await Expect(dashboard.Welcome(DemoAccounts.GoldInvestorName)).ToBeVisibleAsync();
         await shell.WaitUntilInteractiveAsync();
+        // The live circuit loads the dashboard once more after the prerendered page; photograph the loaded one.
+        await Expect(dashboard.Welcome(DemoAccounts.GoldInvestorName)).ToBeVisibleAsync();
+        await Expect(dashboard.TierHeading).ToBeVisibleAsync();
 
         // On a desktop the drawer is open from the start, no menu button needed.
         await Expect(shell.Navigation).ToBeInViewportAsync();
