@@ -19,7 +19,6 @@ public static class Roles
     public static readonly IReadOnlyList<string> All =
         [Admin, Supervisor, QualityInspector, Specialist, Agent, Editor, Adviser, Investor];
 
-
     /// <summary>The home route of a role, from the route contract.</summary>
     public static string HomeOf(string role) => role switch
     {
