@@ -57,15 +57,23 @@ internal static partial class StatementsPageBenchmark
 
             await MeasureAsync(client, urls, TimeSpan.FromSeconds(options.WarmUpSeconds), options.Concurrency);
             var results = new List<(double Rps, double P99)>();
+            var cpu = new List<(double Server, double Client)>();
+            using var self = Process.GetCurrentProcess();
             for (var run = 0; run < options.Runs; run++)
             {
+                var (serverBefore, clientBefore) = (CpuTime(server), CpuTime(self));
                 var result = await MeasureAsync(client, urls, TimeSpan.FromSeconds(options.Seconds), options.Concurrency);
+                var pages = result.Rps * options.Seconds;
+                var perPage = ((CpuTime(server) - serverBefore) / pages, (CpuTime(self) - clientBefore) / pages);
                 results.Add(result);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  run {run + 1}: {result.Rps:0} req/s, p99 {result.P99:0.0} ms"));
+                cpu.Add(perPage);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  run {run + 1}: {result.Rps:0} req/s, p99 {result.P99:0.0} ms; CPU per page: app {perPage.Item1:0.00} ms, load client {perPage.Item2:0.00} ms"));
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Statements page: median {BenchmarkOptions.Median(results.Select(r => r.Rps)):0} req/s, median p99 {BenchmarkOptions.Median(results.Select(r => r.P99)):0.0} ms"));
+                $"Statements page: median {BenchmarkOptions.Median(results.Select(r => r.Rps)):0} req/s, median p99 {BenchmarkOptions.Median(results.Select(r => r.P99)):0.0} ms, " +
+                $"median CPU per page: app {BenchmarkOptions.Median(cpu.Select(c => c.Server)):0.00} ms, load client {BenchmarkOptions.Median(cpu.Select(c => c.Client)):0.00} ms"));
         }
         finally
         {
@@ -100,6 +108,13 @@ internal static partial class StatementsPageBenchmark
         await Task.WhenAll(workers);
         var all = latencies.SelectMany(l => l).Order().ToArray();
         return (all.Length / stop.Elapsed.TotalSeconds, all[(int)Math.Ceiling(all.Length * 0.99) - 1]);
+    }
+
+    /// <summary>CPU time used so far by a process, in milliseconds (all its threads, user and kernel).</summary>
+    private static double CpuTime(Process process)
+    {
+        process.Refresh();
+        return process.TotalProcessorTime.TotalMilliseconds;
     }
 
     private static async Task SignInAsync(HttpClient client)

@@ -24,7 +24,7 @@ public static class DataHosting
                     throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Portal is not set.");
                 }
 
-                builder.Services.AddDbContextFactory<PostgresPortalDbContext>(o => o.UseNpgsql(connectionString));
+                builder.Services.AddPooledDbContextFactory<PostgresPortalDbContext>(o => o.UseNpgsql(connectionString));
                 builder.Services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<PostgresPortalDbContext>>();
                 break;
             default:
@@ -35,7 +35,7 @@ public static class DataHosting
                     connectionString = $"Data Source={Path.Combine(folder, "portal.db")}";
                 }
 
-                builder.Services.AddDbContextFactory<SqlitePortalDbContext>(o => o.UseSqlite(connectionString));
+                builder.Services.AddPooledDbContextFactory<SqlitePortalDbContext>(o => o.UseSqlite(connectionString));
                 builder.Services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<SqlitePortalDbContext>>();
                 break;
         }
