@@ -77,12 +77,12 @@ public sealed class AccountDirectory(IDbContextFactory<PortalDbContext> dbFactor
         return new(rows.Select(r => new UserRow(r.Id, r.DisplayName, r.Email ?? "", r.Roles.Order().ToList(), r.LockoutEnd > now ? r.LockoutEnd : null)).ToList(), total);
     }
 
-    public async Task<IReadOnlyList<(ClientTier Tier, int Count)>> CountInvestorsByTierAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<TierCount>> CountInvestorsByTierAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var counts = await db.Set<Investor>().GroupBy(i => i.Tier).Select(g => new { Tier = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Tier, g => g.Count, cancellationToken);
-        return Enum.GetValues<ClientTier>().Reverse().Select(t => (t, counts.GetValueOrDefault(t))).ToList();
+        return Enum.GetValues<ClientTier>().Reverse().Select(t => new TierCount(t, counts.GetValueOrDefault(t))).ToList();
     }
 
     /// <summary>The clients whose dedicated adviser is this user, VIPs first.</summary>
