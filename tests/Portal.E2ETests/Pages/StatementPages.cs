@@ -18,11 +18,22 @@ public sealed class StatementPages(IPage page)
 
     public static string MonthName(DateTime month) => month.ToString("MMMM yyyy", CultureInfo.GetCultureInfo("en"));
 
+    public static string PathOf(DateTime month) => "/statements/" + month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    /// <summary>The statement's period line, first to last day of the month.</summary>
+    public static string PeriodOf(DateTime month) =>
+        string.Create(CultureInfo.InvariantCulture, $"Period: {month:yyyy-MM-dd} to {month.AddMonths(1).AddDays(-1):yyyy-MM-dd}");
+
     public ILocator ListHeading => page.GetByRole(AriaRole.Heading, new() { Name = "Statements", Level = 1 });
 
     public ILocator OpenMonth(DateTime month) => page.GetByRole(AriaRole.Link, new() { Name = $"View statement for {MonthName(month)}" });
 
     public ILocator StatementHeading(DateTime month) => page.GetByRole(AriaRole.Heading, new() { Name = $"Statement for {MonthName(month)}", Level = 1 });
+
+    /// <summary>The amount in the summary's "Closing value" row.</summary>
+    public ILocator ClosingValue => page.GetByRole(AriaRole.Row)
+        .Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = "Closing value", Exact = true }) })
+        .GetByRole(AriaRole.Cell);
 
     public ILocator DownloadPdf => page.GetByRole(AriaRole.Link, new() { Name = "Download PDF" });
 
