@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Portal.Web.Components.Shared;
 using Portal.Web.Features.Accounts;
@@ -29,6 +30,13 @@ public sealed class PersistedStateTests
 
     private static readonly RenderedContent Rendered = new("<h2 id=\"nav\">净值</h2><p>A <strong>fund</strong>…</p>", [new TocEntry(2, "nav", "净值")], 4);
 
+    private static readonly Loaded<StatementDocument> October2026 = new("2026-10", new StatementDocument(
+            new StatementHeader("林晓梅", "880000000001", "**************123X", ClientTier.Gold, ["880000000001-1", "880000000001-2"]),
+            October, new StatementFigures(100_00, 50_00, 20_00, 3_00, -1_50, 75, 1_25, 131_00), 12_34, 7,
+            [new HoldingLine("000505", "稳健增长混合", ProductType.Balanced, RiskLevel.R3, 1_234.5678m, 1.2345m, 1_500_00, 1_524_07)],
+            [Line(1, TransactionStatus.Confirmed), Line(2, TransactionStatus.Failed), Line(3, TransactionStatus.Pending) with { ProductCode = null, ProductName = null, Units = null, Nav = null, TargetProductName = null, TargetUnits = null }],
+            new DateTimeOffset(2026, 11, 1, 2, 0, 0, TimeSpan.Zero)));
+
     public static TheoryData<object> PersistedViews() => new()
     {
         new InvestorHomeView(
@@ -44,12 +52,7 @@ public sealed class PersistedStateTests
         new StaffHomeView(null),
         new List<TierCount> { new(ClientTier.Diamond, 3), new(ClientTier.Gold, 40), new(ClientTier.Silver, 260) },
         new List<StatementListItem> { new(October, 1, 2, 3, 4, 5, 6, 7, 8, 200, 2) },
-        new Loaded<StatementDocument>("2026-10", new StatementDocument(
-            new StatementHeader("林晓梅", "880000000001", "**************123X", ClientTier.Gold, ["880000000001-1", "880000000001-2"]),
-            October, new StatementFigures(100_00, 50_00, 20_00, 3_00, -1_50, 75, 1_25, 131_00), 12_34, 7,
-            [new HoldingLine("000505", "稳健增长混合", ProductType.Balanced, RiskLevel.R3, 1_234.5678m, 1.2345m, 1_500_00, 1_524_07)],
-            [Line(1, TransactionStatus.Confirmed), Line(2, TransactionStatus.Failed)],
-            new DateTimeOffset(2026, 11, 1, 2, 0, 0, TimeSpan.Zero))),
+        October2026,
         new Loaded<StatementDocument>("2026-09", null),
         new Loaded<ArticleView>("what-is-a-fund", new ArticleView(new RenderedPage(Card("what-is-a-fund"), Rendered), [Card("understanding-nav")])),
         new List<RenderedPage> { new(Card("faq-one"), Rendered) },
@@ -70,6 +73,34 @@ public sealed class PersistedStateTests
         Assert.NotNull(back);
         Assert.Equivalent(view, back, strict: true);
         Assert.Equal(json, JsonSerializer.Serialize(back, type, Web));
+    }
+
+    public static TheoryData<Loaded<StatementDocument>> Statements() => new() { October2026, new Loaded<StatementDocument>("2026-09", null) };
+
+    [Theory]
+    [MemberData(nameof(Statements))]
+    public void Statement_page_state_round_trips_through_its_binary_serializer(Loaded<StatementDocument> statement)
+    {
+        var serializer = new StatementStateSerializer();
+        var buffer = new ArrayBufferWriter<byte>();
+
+        serializer.Persist(statement, buffer);
+        var back = serializer.Restore(new ReadOnlySequence<byte>(buffer.WrittenMemory));
+
+        Assert.Equivalent(statement, back, strict: true);
+        Assert.True(buffer.WrittenCount < JsonSerializer.SerializeToUtf8Bytes(statement, Web).Length / 2);
+    }
+
+    [Fact]
+    public void Statement_state_from_another_format_version_is_dropped_so_the_page_loads_again()
+    {
+        var serializer = new StatementStateSerializer();
+        var buffer = new ArrayBufferWriter<byte>();
+        serializer.Persist(October2026, buffer);
+        var bytes = buffer.WrittenSpan.ToArray();
+        bytes[0]++;
+
+        Assert.Null(serializer.Restore(new ReadOnlySequence<byte>(bytes)));
     }
 
     [Fact]

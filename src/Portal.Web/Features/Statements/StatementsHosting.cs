@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Components;
+using Portal.Web.Components.Shared;
 using Portal.Web.Data;
 using Portal.Web.Features.Statements.DemoData;
 
@@ -13,6 +15,7 @@ public static class StatementsHosting
         services.AddOptions<StatementPdfOptions>().BindConfiguration(StatementPdfOptions.Section);
         services.AddSingleton<StatementCalendar>();
         services.AddScoped<StatementService>();
+        services.AddSingleton<PersistentComponentStateSerializer<Loaded<StatementDocument>>, StatementStateSerializer>();
         services.AddScoped<InvestorDashboardService>();
         services.AddScoped<ClientSummaryService>();
         services.AddScoped<MonthEndService>();
