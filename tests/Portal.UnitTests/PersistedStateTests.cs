@@ -92,6 +92,19 @@ public sealed class PersistedStateTests
     }
 
     [Fact]
+    public void A_statement_of_200_lines_persists_in_a_fifth_of_its_json()
+    {
+        var lines = Enumerable.Range(0, 200).Select(i => Line(1_000_000 + i, (TransactionStatus)(i % 3)) with { Reference = $"T20261009{i:00000}" }).ToList();
+        var statement = October2026 with { Value = October2026.Value! with { Transactions = lines } };
+        var buffer = new ArrayBufferWriter<byte>();
+
+        new StatementStateSerializer().Persist(statement, buffer);
+
+        Assert.InRange(buffer.WrittenCount, 1, JsonSerializer.SerializeToUtf8Bytes(statement, Web).Length / 5);
+        Assert.Equivalent(statement, new StatementStateSerializer().Restore(new ReadOnlySequence<byte>(buffer.WrittenMemory)), strict: true);
+    }
+
+    [Fact]
     public void Statement_state_from_another_format_version_is_dropped_so_the_page_loads_again()
     {
         var serializer = new StatementStateSerializer();

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Components;
 using Portal.Web.Components.Shared;
@@ -8,26 +9,27 @@ namespace Portal.Web.Features.Statements;
 
 /// <summary>
 /// Writes the statement page's persisted state as compact binary instead of JSON. A statement can hold hundreds
-/// of lines and the state goes out with every prerendered statement page: as JSON (~390 bytes a line, then
-/// base64 twice by Blazor's state store) it more than doubled the app's CPU per page; binary is about a third
-/// of the size and cheap to write. Every field of the document round-trips (see PersistedStateTests).
+/// of lines and the state goes out, encrypted and base64-encoded twice by Blazor, with every prerendered
+/// statement page: as JSON (~390 bytes a line) it more than doubled the app's CPU per page. Here a line takes
+/// about 65 bytes: numbers are variable-length, and repeated strings (accounts, products) are written once and
+/// then referred to by number. Every field of the document round-trips (see PersistedStateTests).
 /// </summary>
 public sealed class StatementStateSerializer : PersistentComponentStateSerializer<Loaded<StatementDocument>>
 {
     // Bumped when the layout changes: state written by another version is dropped and the page loads again.
-    private const byte Version = 1;
+    private const byte Version = 2;
 
     public override void Persist(Loaded<StatementDocument> value, IBufferWriter<byte> writer)
     {
         using var stream = new MemoryStream();
-        using (var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        using (var w = new Writer(stream))
         {
             w.Write(Version);
             w.Write(value.Key);
             w.Write(value.Value is not null);
             if (value.Value is { } doc)
             {
-                Write(w, doc);
+                w.WriteDocument(doc);
             }
         }
 
@@ -36,7 +38,7 @@ public sealed class StatementStateSerializer : PersistentComponentStateSerialize
 
     public override Loaded<StatementDocument> Restore(ReadOnlySequence<byte> data)
     {
-        using var r = new BinaryReader(new MemoryStream(data.ToArray()), Encoding.UTF8);
+        using var r = new Reader(new MemoryStream(data.ToArray()));
         if (r.ReadByte() != Version)
         {
             // Null makes the page load the statement itself.
@@ -44,118 +46,164 @@ public sealed class StatementStateSerializer : PersistentComponentStateSerialize
         }
 
         var key = r.ReadString();
-        return new(key, r.ReadBoolean() ? ReadDocument(r) : null);
+        return new(key, r.ReadBoolean() ? r.ReadDocument() : null);
     }
 
-    private static void Write(BinaryWriter w, StatementDocument doc)
+    private sealed class Writer(Stream stream) : BinaryWriter(stream, Encoding.UTF8, leaveOpen: true)
     {
-        w.Write(doc.Header.Name);
-        w.Write(doc.Header.AccountNumber);
-        w.Write(doc.Header.MaskedIdNumber);
-        w.Write((int)doc.Header.Tier);
-        w.Write(doc.Header.AccountNumbers.Count);
-        foreach (var account in doc.Header.AccountNumbers)
+        private readonly Dictionary<string, int> _strings = new(StringComparer.Ordinal);
+
+        public void WriteDocument(StatementDocument doc)
         {
-            w.Write(account);
+            Write(doc.Header.Name);
+            Write(doc.Header.AccountNumber);
+            Write(doc.Header.MaskedIdNumber);
+            WriteNumber((int)doc.Header.Tier);
+            WriteNumber(doc.Header.AccountNumbers.Count);
+            foreach (var account in doc.Header.AccountNumbers)
+            {
+                WriteShared(account);
+            }
+
+            WriteNumber(doc.Month.DayNumber);
+            var f = doc.Figures;
+            foreach (var fen in (long[])[f.Opening, f.Deposits, f.Withdrawals, f.Realised, f.Unrealised, f.Dividends, f.Fees, f.Closing, doc.ClosingCashFen])
+            {
+                WriteNumber(fen);
+            }
+
+            WriteNumber(doc.Lots);
+            WriteNumber(doc.Holdings.Count);
+            foreach (var h in doc.Holdings)
+            {
+                WriteShared(h.ProductCode);
+                WriteShared(h.ProductName);
+                WriteNumber((int)h.Type);
+                WriteNumber((int)h.Risk);
+                WriteNumber(h.Units);
+                WriteNumber(h.Nav);
+                WriteNumber(h.CostFen);
+                WriteNumber(h.MarketValueFen);
+            }
+
+            WriteNumber(doc.Transactions.Count);
+            foreach (var t in doc.Transactions)
+            {
+                WriteNumber(t.Id);
+                Write(t.Reference);
+                WriteNumber(t.TradeDate.DayNumber);
+                WriteShared(t.AccountNumber);
+                WriteNumber((int)t.Type);
+                WriteNumber((int)t.Status);
+                WriteShared(t.ProductCode);
+                WriteShared(t.ProductName);
+                WriteNumber(t.Units);
+                WriteNumber(t.Nav);
+                WriteNumber(t.AmountFen);
+                WriteNumber(t.FeeFen);
+                WriteNumber(t.Lots);
+                WriteNumber(t.FailureReason is { } reason ? (int)reason : -1);
+                WriteShared(t.TargetProductName);
+                WriteNumber(t.TargetUnits);
+                WriteTime(t.RecordedAt);
+            }
+
+            WriteTime(doc.GeneratedAt);
         }
 
-        w.Write(doc.Month.DayNumber);
-        var f = doc.Figures;
-        foreach (var fen in (long[])[f.Opening, f.Deposits, f.Withdrawals, f.Realised, f.Unrealised, f.Dividends, f.Fees, f.Closing])
+        /// <summary>Zigzag and 7 bits a byte: small numbers, negative ones too, take one or two bytes.</summary>
+        private void WriteNumber(long value) => Write7BitEncodedInt64((value << 1) ^ (value >> 63));
+
+        // Decimals as their exact invariant text ("" for none): units and NAVs have few digits.
+        private void WriteNumber(decimal? value) => Write(value?.ToString(CultureInfo.InvariantCulture) ?? "");
+
+        private void WriteTime(DateTimeOffset time)
         {
-            w.Write(fen);
+            WriteNumber(time.Ticks);
+            WriteNumber((long)time.TotalOffsetMinutes);
         }
 
-        w.Write(doc.ClosingCashFen);
-        w.Write(doc.Lots);
-        w.Write(doc.Holdings.Count);
-        foreach (var h in doc.Holdings)
+        /// <summary>0 for none; a string seen before by its number; a new one by the next number and its text.</summary>
+        private void WriteShared(string? value)
         {
-            w.Write(h.ProductCode);
-            w.Write(h.ProductName);
-            w.Write((int)h.Type);
-            w.Write((int)h.Risk);
-            w.Write(h.Units);
-            w.Write(h.Nav);
-            w.Write(h.CostFen);
-            w.Write(h.MarketValueFen);
-        }
-
-        w.Write(doc.Transactions.Count);
-        foreach (var t in doc.Transactions)
-        {
-            w.Write(t.Id);
-            w.Write(t.Reference);
-            w.Write(t.TradeDate.DayNumber);
-            w.Write(t.AccountNumber);
-            w.Write((int)t.Type);
-            w.Write((int)t.Status);
-            WriteOptional(w, t.ProductCode);
-            WriteOptional(w, t.ProductName);
-            WriteOptional(w, t.Units);
-            WriteOptional(w, t.Nav);
-            w.Write(t.AmountFen);
-            w.Write(t.FeeFen);
-            w.Write(t.Lots);
-            w.Write(t.FailureReason is { } reason ? (int)reason : -1);
-            WriteOptional(w, t.TargetProductName);
-            WriteOptional(w, t.TargetUnits);
-            Write(w, t.RecordedAt);
-        }
-
-        Write(w, doc.GeneratedAt);
-    }
-
-    private static StatementDocument ReadDocument(BinaryReader r)
-    {
-        var header = new StatementHeader(r.ReadString(), r.ReadString(), r.ReadString(), (ClientTier)r.ReadInt32(),
-            Enumerable.Range(0, r.ReadInt32()).Select(_ => r.ReadString()).ToList());
-        var month = DateOnly.FromDayNumber(r.ReadInt32());
-        var figures = new StatementFigures(r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64());
-        var closingCash = r.ReadInt64();
-        var lots = r.ReadInt32();
-        var holdings = Enumerable.Range(0, r.ReadInt32()).Select(_ => new HoldingLine(
-            r.ReadString(), r.ReadString(), (ProductType)r.ReadInt32(), (RiskLevel)r.ReadInt32(), r.ReadDecimal(), r.ReadDecimal(), r.ReadInt64(), r.ReadInt64()))
-            .ToList();
-        var transactions = Enumerable.Range(0, r.ReadInt32()).Select(_ => new TransactionLine(
-            r.ReadInt64(), r.ReadString(), DateOnly.FromDayNumber(r.ReadInt32()), r.ReadString(), (TransactionType)r.ReadInt32(), (TransactionStatus)r.ReadInt32(),
-            ReadOptionalString(r), ReadOptionalString(r), ReadOptionalDecimal(r), ReadOptionalDecimal(r), r.ReadInt64(), r.ReadInt64(), r.ReadInt32(),
-            r.ReadInt32() is >= 0 and var reason ? (FailureReason)reason : null, ReadOptionalString(r), ReadOptionalDecimal(r), ReadTime(r)))
-            .ToList();
-        return new(header, month, figures, closingCash, lots, holdings, transactions, ReadTime(r));
-    }
-
-    private static void WriteOptional(BinaryWriter w, string? value)
-    {
-        w.Write(value is not null);
-        if (value is not null)
-        {
-            w.Write(value);
-        }
-    }
-
-    private static void WriteOptional(BinaryWriter w, decimal? value)
-    {
-        w.Write(value.HasValue);
-        if (value is { } number)
-        {
-            w.Write(number);
+            if (value is null)
+            {
+                Write7BitEncodedInt(0);
+            }
+            else if (_strings.TryGetValue(value, out var index))
+            {
+                Write7BitEncodedInt(index);
+            }
+            else
+            {
+                _strings.Add(value, _strings.Count + 1);
+                Write7BitEncodedInt(_strings.Count);
+                Write(value);
+            }
         }
     }
 
-    private static void Write(BinaryWriter w, DateTimeOffset time)
+    private sealed class Reader(Stream stream) : BinaryReader(stream, Encoding.UTF8)
     {
-        w.Write(time.Ticks);
-        w.Write((short)time.TotalOffsetMinutes);
-    }
+        private readonly List<string> _strings = [];
 
-    private static string? ReadOptionalString(BinaryReader r) => r.ReadBoolean() ? r.ReadString() : null;
+        public StatementDocument ReadDocument()
+        {
+            var header = new StatementHeader(ReadString(), ReadString(), ReadString(), (ClientTier)ReadNumber(), ReadList(() => ReadShared()!));
+            var month = DateOnly.FromDayNumber((int)ReadNumber());
+            var figures = new StatementFigures(ReadNumber(), ReadNumber(), ReadNumber(), ReadNumber(), ReadNumber(), ReadNumber(), ReadNumber(), ReadNumber());
+            var closingCash = ReadNumber();
+            var lots = (int)ReadNumber();
+            var holdings = ReadList(() => new HoldingLine(
+                ReadShared()!, ReadShared()!, (ProductType)ReadNumber(), (RiskLevel)ReadNumber(), ReadDecimal()!.Value, ReadDecimal()!.Value,
+                ReadNumber(), ReadNumber()));
+            var transactions = ReadList(() => new TransactionLine(
+                ReadNumber(), ReadString(), DateOnly.FromDayNumber((int)ReadNumber()), ReadShared()!, (TransactionType)ReadNumber(),
+                (TransactionStatus)ReadNumber(), ReadShared(), ReadShared(), ReadDecimal(), ReadDecimal(), ReadNumber(), ReadNumber(),
+                (int)ReadNumber(), ReadNumber() is >= 0 and var reason ? (FailureReason)reason : null, ReadShared(), ReadDecimal(), ReadTime()));
+            return new(header, month, figures, closingCash, lots, holdings, transactions, ReadTime());
+        }
 
-    private static decimal? ReadOptionalDecimal(BinaryReader r) => r.ReadBoolean() ? r.ReadDecimal() : null;
+        private List<T> ReadList<T>(Func<T> read)
+        {
+            var count = (int)ReadNumber();
+            var list = new List<T>(count);
+            for (var i = 0; i < count; i++)
+            {
+                list.Add(read());
+            }
 
-    private static DateTimeOffset ReadTime(BinaryReader r)
-    {
-        var ticks = r.ReadInt64();
-        return new DateTimeOffset(ticks, TimeSpan.FromMinutes(r.ReadInt16()));
+            return list;
+        }
+
+        private long ReadNumber()
+        {
+            var zigzag = Read7BitEncodedInt64();
+            return (long)((ulong)zigzag >> 1) ^ -(zigzag & 1);
+        }
+
+        private new decimal? ReadDecimal() => ReadString() is { Length: > 0 } text ? decimal.Parse(text, CultureInfo.InvariantCulture) : null;
+
+        private DateTimeOffset ReadTime()
+        {
+            var ticks = ReadNumber();
+            return new DateTimeOffset(ticks, TimeSpan.FromMinutes(ReadNumber()));
+        }
+
+        private string? ReadShared()
+        {
+            var index = Read7BitEncodedInt();
+            if (index == 0)
+            {
+                return null;
+            }
+
+            if (index > _strings.Count)
+            {
+                _strings.Add(ReadString());
+            }
+
+            return _strings[index - 1];
+        }
     }
 }
