@@ -19,7 +19,7 @@ public sealed class DashboardScreenshotTests(PortalAppFixture app) : BrowserTest
         var dashboard = new InvestorDashboardPage(Page);
         await Expect(dashboard.Welcome(DemoAccounts.GoldInvestorName)).ToBeVisibleAsync();
         await shell.WaitUntilInteractiveAsync();
-        // The live circuit loads the dashboard once more after the prerendered page; photograph the loaded one.
+        // The live circuit takes over the prerendered dashboard without loading it again; photograph the live page.
         await Expect(dashboard.Welcome(DemoAccounts.GoldInvestorName)).ToBeVisibleAsync();
         await Expect(dashboard.TierHeading).ToBeVisibleAsync();
 
