@@ -194,7 +194,15 @@ public sealed partial class MonthEndRunner(IServiceScopeFactory scopes, Statemen
         {
             await using var scope = scopes.CreateAsyncScope();
             var service = scope.ServiceProvider.GetRequiredService<MonthEndService>();
-            result = await service.RunAsync(job.Month, new JobProgress(this, job), stoppingToken);
+            // The service's last report is the finished run; that is published below, once the job is off the list.
+            var progress = new InlineProgress<MonthEndProgress>(p =>
+            {
+                if (p.IsActive)
+                {
+                    Publish(job, p);
+                }
+            });
+            result = await service.RunAsync(job.Month, progress, stoppingToken);
             LogFinished(job.Month, result.Processed, result.TierChanges);
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
@@ -229,19 +237,6 @@ public sealed partial class MonthEndRunner(IServiceScopeFactory scopes, Statemen
             {
                 // A page that went away must not stop the run.
                 LogListenerFailed(ex);
-            }
-        }
-    }
-
-    /// <summary>Reports in order on the runner's thread (<see cref="Progress{T}"/> would post to the thread pool).</summary>
-    private sealed class JobProgress(MonthEndRunner runner, MonthEndJob job) : IProgress<MonthEndProgress>
-    {
-        public void Report(MonthEndProgress value)
-        {
-            // The service's last report is the finished run; the runner publishes that once the job is off the list.
-            if (value.IsActive)
-            {
-                runner.Publish(job, value);
             }
         }
     }
