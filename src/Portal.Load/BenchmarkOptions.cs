@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Portal.Load;
 
-/// <param name="WarmUpSeconds">Load before measuring, so tiered JIT has compiled the hot paths (the first seconds run much slower).</param>
+/// <param name="WarmUpSeconds">Load before measuring, so tiered JIT has compiled the hot paths (on two busy cores the JIT needs about half a minute; the first seconds run much slower).</param>
 internal sealed record BenchmarkOptions(string Which, int Runs, int Seconds, int Concurrency, int WarmUpSeconds, string RepositoryRoot)
 {
     public static BenchmarkOptions Parse(string[] args)
@@ -14,7 +14,7 @@ internal sealed record BenchmarkOptions(string Which, int Runs, int Seconds, int
         }
 
         var which = args.FirstOrDefault(a => a is "statements" or "pdf" or "all") ?? "all";
-        return new(which, Value("--runs", 5), Value("--seconds", 10), Value("--concurrency", 16), Value("--warmup", 15), FindRepositoryRoot());
+        return new(which, Value("--runs", 5), Value("--seconds", 10), Value("--concurrency", 16), Value("--warmup", 30), FindRepositoryRoot());
     }
 
     private static string FindRepositoryRoot()

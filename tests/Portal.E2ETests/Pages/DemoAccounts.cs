@@ -8,4 +8,5 @@ public static class DemoAccounts
     public const string GoldInvestorName = "陈建华";
     public const string SilverInvestor = "investor.silver@portal.demo";
     public const string Agent = "agent@portal.demo";
+    public const string Admin = "admin@portal.demo";
 }

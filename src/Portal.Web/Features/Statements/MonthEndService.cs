@@ -4,7 +4,22 @@ using Portal.Web.Features.Accounts;
 
 namespace Portal.Web.Features.Statements;
 
-public sealed record MonthEndProgress(DateOnly Month, int Processed, int Total, int TierChanges, bool Finished);
+/// <summary>Where a month's run stands: waiting or running in the background, stopped part-way, failed, or finished.</summary>
+public enum MonthEndState
+{
+    Waiting,
+    Running,
+    Stopped,
+    Failed,
+    Finished,
+}
+
+public sealed record MonthEndProgress(DateOnly Month, int Processed, int Total, int TierChanges, MonthEndState State)
+{
+    public bool Finished => State == MonthEndState.Finished;
+
+    public bool IsActive => State is MonthEndState.Waiting or MonthEndState.Running;
+}
 
 /// <summary>
 /// Builds every investor's statement for a closed month and recomputes tiers with the tier rule. Statements are
@@ -21,8 +36,15 @@ public sealed class MonthEndService(IDbContextFactory<PortalDbContext> dbFactory
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Set<MonthEndRun>().AsNoTracking().Where(r => r.Month == month)
-            .Select(r => new MonthEndProgress(r.Month, r.Processed, r.Total, r.TierChanges, r.FinishedAt != null))
+            .Select(r => new MonthEndProgress(r.Month, r.Processed, r.Total, r.TierChanges, r.FinishedAt != null ? MonthEndState.Finished : MonthEndState.Stopped))
             .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Runs that were started and never finished (the app stopped, or a run failed), oldest month first.</summary>
+    public async Task<IReadOnlyList<DateOnly>> GetUnfinishedMonthsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<MonthEndRun>().AsNoTracking().Where(r => r.FinishedAt == null).OrderBy(r => r.Month).Select(r => r.Month).ToListAsync(cancellationToken);
     }
 
     public async Task<MonthEndProgress> RunAsync(DateOnly month, IProgress<MonthEndProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -36,7 +58,7 @@ public sealed class MonthEndService(IDbContextFactory<PortalDbContext> dbFactory
         var monthEnd = month.AddMonths(1).AddDays(-1);
         var run = await StartAsync(month, cancellationToken);
         var prices = await LoadPricesAsync(month, monthEnd, cancellationToken);
-        progress?.Report(new(month, run.Processed, run.Total, run.TierChanges, false));
+        progress?.Report(new(month, run.Processed, run.Total, run.TierChanges, MonthEndState.Running));
 
         while (true)
         {
@@ -88,7 +110,7 @@ public sealed class MonthEndService(IDbContextFactory<PortalDbContext> dbFactory
             db.Attach(run).State = EntityState.Modified;
             // The batch's statements, tiers and the run's progress commit together.
             await db.SaveChangesAsync(cancellationToken);
-            progress?.Report(new(month, run.Processed, run.Total, run.TierChanges, false));
+            progress?.Report(new(month, run.Processed, run.Total, run.TierChanges, MonthEndState.Running));
         }
 
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
@@ -98,7 +120,7 @@ public sealed class MonthEndService(IDbContextFactory<PortalDbContext> dbFactory
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        var done = new MonthEndProgress(month, run.Processed, run.Total, run.TierChanges, true);
+        var done = new MonthEndProgress(month, run.Processed, run.Total, run.TierChanges, MonthEndState.Finished);
         progress?.Report(done);
         return done;
     }

@@ -27,6 +27,9 @@ public static class StatementFormat
 
     public static string ProductType(IStringLocalizer<StatementsText> l, ProductType type) => l["Product." + type];
 
+    /// <summary>How far a job is, for a progress bar (0 while the total is not known yet).</summary>
+    public static double Percent(int done, int total) => total == 0 ? 0 : 100.0 * done / total;
+
     /// <summary>Masks the middle of a client or account number: 880000000001-1 becomes 8800****0001-1.</summary>
     public static string MaskAccount(string number) =>
         number.Length < 12 ? number : number[..4] + new string('*', 4) + number[8..];

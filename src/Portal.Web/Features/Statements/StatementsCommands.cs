@@ -26,7 +26,7 @@ public static class StatementsCommands
                 }
 
                 var service = scope.ServiceProvider.GetRequiredService<MonthEndService>();
-                var done = await service.RunAsync(month, new Progress<MonthEndProgress>(p =>
+                var done = await service.RunAsync(month, new InlineProgress<MonthEndProgress>(p =>
                     output.WriteLine($"{StatementFormat.MonthKey(p.Month)}: {p.Processed}/{p.Total} investors, {p.TierChanges} tier changes")), cancellationToken);
                 await output.WriteLineAsync($"Month-end {StatementFormat.MonthKey(done.Month)} finished: {done.Processed} investors, {done.TierChanges} tier changes.");
                 return 0;

@@ -19,6 +19,9 @@ public static class StatementsHosting
         services.AddScoped<InvestorDashboardService>();
         services.AddScoped<ClientSummaryService>();
         services.AddScoped<MonthEndService>();
+        // One runner for the app: pages ask it for a month and follow its progress; it also resumes runs at start-up.
+        services.AddSingleton<MonthEndRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<MonthEndRunner>());
         services.AddScoped<TransactionImporter>();
         services.AddScoped<StatementCsv>();
         services.AddScoped<StatementPdf>();
