@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Portal.E2ETests;
 
-/// <summary>The portal on a phone (390 × 844): the navigation hides in a drawer behind the menu button.</summary>
+/// <summary>The portal on a phone (390 × 844): the navigation hides in a drawer behind the menu button; a statement fits the width.</summary>
 public sealed class PhoneTests(PortalAppFixture app) : BrowserTest(app)
 {
     protected override ViewportSize Viewport => Phone;
@@ -28,5 +28,20 @@ public sealed class PhoneTests(PortalAppFixture app) : BrowserTest(app)
 
         await Expect(new InvestorDashboardPage(Page).Welcome(DemoAccounts.GoldInvestorName)).ToBeInViewportAsync();
         await Expect(shell.Navigation).Not.ToBeInViewportAsync();
+    }
+
+    [Fact]
+    public async Task StatementFitsThePhoneWithBothDownloadsWhole()
+    {
+        await (await new LoginPage(Page).OpenAsync()).SignInAsync(DemoAccounts.GoldInvestor);
+        var month = StatementPages.LastClosedMonth;
+        await Page.GotoAsync(StatementPages.PathOf(month));
+        var statement = new StatementPages(Page);
+        await Expect(statement.StatementHeading(month)).ToBeVisibleAsync();
+
+        // Whole, not cut off at the screen's edge; only the transaction table may scroll sideways, inside its own box.
+        await Expect(statement.DownloadPdf).ToBeInViewportAsync(new() { Ratio = 1 });
+        await Expect(statement.DownloadCsv).ToBeInViewportAsync(new() { Ratio = 1 });
+        Assert.True(await Page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The statement page scrolls sideways on a phone.");
     }
 }
