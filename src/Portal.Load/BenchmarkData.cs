@@ -15,10 +15,13 @@ internal static class BenchmarkData
     public const int Months = 24;
     public const int PerMonth = 200;
 
-    public static async Task<IReadOnlyList<DateOnly>> LoadAsync(string connectionString, DateOnly currentMonth)
+    public static PortalDbContext Context(string connectionString, bool postgres) => postgres
+        ? new PostgresPortalDbContext(new DbContextOptionsBuilder<PostgresPortalDbContext>().UseNpgsql(connectionString).Options)
+        : new SqlitePortalDbContext(new DbContextOptionsBuilder<SqlitePortalDbContext>().UseSqlite(connectionString).Options);
+
+    public static async Task<IReadOnlyList<DateOnly>> LoadAsync(string connectionString, bool postgres, DateOnly currentMonth)
     {
-        var options = new DbContextOptionsBuilder<SqlitePortalDbContext>().UseSqlite(connectionString).Options;
-        await using var db = new SqlitePortalDbContext(options);
+        await using var db = Context(connectionString, postgres);
         var investor = await db.Set<Investor>().SingleAsync(i => i.AccountNumber == ClientNumber);
         var accounts = await db.Set<InvestorAccount>().Where(a => a.InvestorId == investor.Id).OrderBy(a => a.Number).ToListAsync();
         var products = await db.Set<Product>().OrderBy(p => p.Code).ToListAsync();

@@ -2,8 +2,9 @@ using System.Globalization;
 
 namespace Portal.Load;
 
+/// <param name="Postgres">A PostgreSQL connection string (without a database name) to run the statements page on instead of SQLite.</param>
 /// <param name="WarmUpSeconds">Load before measuring, so tiered JIT has compiled the hot paths (on two busy cores the JIT needs about half a minute; the first seconds run much slower).</param>
-internal sealed record BenchmarkOptions(string Which, int Runs, int Seconds, int Concurrency, int WarmUpSeconds, string RepositoryRoot)
+internal sealed record BenchmarkOptions(string Which, int Runs, int Seconds, int Concurrency, int WarmUpSeconds, string? Postgres, string RepositoryRoot)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -14,7 +15,8 @@ internal sealed record BenchmarkOptions(string Which, int Runs, int Seconds, int
         }
 
         var which = args.FirstOrDefault(a => a is "statements" or "pdf" or "all") ?? "all";
-        return new(which, Value("--runs", 5), Value("--seconds", 10), Value("--concurrency", 16), Value("--warmup", 30), FindRepositoryRoot());
+        var postgres = Array.IndexOf(args, "--postgres") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+        return new(which, Value("--runs", 5), Value("--seconds", 10), Value("--concurrency", 16), Value("--warmup", 30), postgres, FindRepositoryRoot());
     }
 
     private static string FindRepositoryRoot()

@@ -7,7 +7,7 @@ using System.Text.RegularExpressions;
 namespace Portal.Load;
 
 /// <summary>
-/// Starts the app (Release build) on a fresh SQLite database, gives the silver demo investor 24 months of 200
+/// Starts the app (Release build) on a fresh SQLite database (or a fresh PostgreSQL database with --postgres), gives the silver demo investor 24 months of 200
 /// transactions, signs in through the real login page and measures /statements/{yyyy-MM} over HTTP.
 /// </summary>
 internal static partial class StatementsPageBenchmark
@@ -21,7 +21,10 @@ internal static partial class StatementsPageBenchmark
         }
 
         var folder = Directory.CreateTempSubdirectory("portal-load-");
-        var connectionString = $"Data Source={Path.Combine(folder.FullName, "portal.db")}";
+        var postgres = options.Postgres is not null;
+        var connectionString = postgres
+            ? $"{options.Postgres};Database=portal_load_{DateTime.UtcNow:yyyyMMddHHmmss}"
+            : $"Data Source={Path.Combine(folder.FullName, "portal.db")}";
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
         using var server = Process.Start(new ProcessStartInfo("dotnet", $"\"{app}\"")
@@ -34,6 +37,7 @@ internal static partial class StatementsPageBenchmark
                 ["ASPNETCORE_ENVIRONMENT"] = "Benchmark",
                 ["ASPNETCORE_URLS"] = baseAddress.ToString(),
                 ["ConnectionStrings__Portal"] = connectionString,
+                ["Database__Provider"] = postgres ? "Postgres" : "Sqlite",
                 ["Portal__DemoData"] = "true",
                 ["Logging__LogLevel__Default"] = "Warning",
             },
@@ -50,10 +54,10 @@ internal static partial class StatementsPageBenchmark
             };
             await WaitForAsync(client);
             var currentMonth = new DateOnly(DateTime.UtcNow.AddHours(8).Year, DateTime.UtcNow.AddHours(8).Month, 1);
-            var months = await BenchmarkData.LoadAsync(connectionString, currentMonth);
+            var months = await BenchmarkData.LoadAsync(connectionString, postgres, currentMonth);
             await SignInAsync(client);
             var urls = months.Select(m => $"/statements/{m:yyyy-MM}").ToArray();
-            Console.WriteLine($"Statements page: {BenchmarkData.Months} months x {BenchmarkData.PerMonth} transactions, {options.Concurrency} concurrent clients, {options.WarmUpSeconds} s warm-up, {options.Runs} runs of {options.Seconds} s");
+            Console.WriteLine($"Statements page on {(postgres ? "PostgreSQL" : "SQLite")}: {BenchmarkData.Months} months x {BenchmarkData.PerMonth} transactions, {options.Concurrency} concurrent clients, {options.WarmUpSeconds} s warm-up, {options.Runs} runs of {options.Seconds} s");
 
             await MeasureAsync(client, urls, TimeSpan.FromSeconds(options.WarmUpSeconds), options.Concurrency);
             var results = new List<(double Rps, double P99)>();
@@ -80,6 +84,11 @@ internal static partial class StatementsPageBenchmark
             server.Kill(entireProcessTree: true);
             await server.WaitForExitAsync();
             folder.Delete(recursive: true);
+            if (postgres)
+            {
+                await using var db = BenchmarkData.Context(connectionString, postgres);
+                await db.Database.EnsureDeletedAsync();
+            }
         }
     }
 
