@@ -1,4 +1,5 @@
 using Portal.Web.Features.Accounts;
+using Portal.Web.Features.Admin;
 using Portal.Web.Features.Audit;
 using Portal.Web.Features.Content;
 using Portal.Web.Features.Notifications;
@@ -13,6 +14,7 @@ builder.AddPortalLocalization();
 builder.AddAudit();
 builder.AddNotifications();
 builder.AddAccounts();
+builder.AddAdmin();
 builder.AddStatements();
 builder.AddContent();
 builder.AddPortalUi();
