@@ -1,4 +1,5 @@
 using Portal.Web.Features.Accounts;
+using Portal.Web.Features.Admin;
 using Portal.Web.Features.Audit;
 using Portal.Web.Features.Content;
 using Portal.Web.Features.Notifications;
@@ -14,6 +15,7 @@ builder.AddLiveUpdates();
 builder.AddAudit();
 builder.AddNotifications();
 builder.AddAccounts();
+builder.AddAdmin();
 builder.AddStatements();
 builder.AddContent();
 builder.AddPortalUi();

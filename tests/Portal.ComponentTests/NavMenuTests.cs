@@ -43,6 +43,7 @@ public sealed class NavMenuTests : PortalComponentTest
         var links = Links(Render<NavMenu>());
 
         Assert.Equal("Users", links["/admin/users"]);
+        Assert.Equal("Settings", links["/admin/settings"]);
         Assert.DoesNotContain("/", links.Keys);
     }
 

@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Text.Json;
 using Portal.Web.Components.Shared;
+using Portal.Web.Features.Admin.Calendar;
+using Portal.Web.Features.Admin.Settings;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Content;
 using Portal.Web.Features.Content.Reading;
@@ -59,6 +61,13 @@ public sealed class PersistedStateTests
         new LearnView([Card("what-is-a-fund")], ["what-is-a-fund"]),
         new LearnView([], null),
         new Loaded<IReadOnlyList<SearchHit>>("赎回", [new SearchHit(Card("subscribing-and-redeeming"), "<mark>赎回</mark>", "…<mark>赎回</mark>…", true, 12)]),
+        new TierThresholds(500_000.5m, 200, 1_000_000m, 700),
+        new SettingValue<TierThresholds>(new TierThresholds(500_000m, 200, 1_000_000m, 700), 3, "刘洋", new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero)),
+        new SettingValue<BusinessCalendarSettings>(
+            new BusinessCalendarSettings("Asia/Shanghai", BusinessCalendarSettings.StandardWeek,
+                [new CalendarDay(new DateOnly(2026, 10, 1), CalendarDayKind.Holiday, "国庆节"),
+                 new CalendarDay(new DateOnly(2026, 10, 10), CalendarDayKind.WorkingDay, "调休", new TimeOnly(9, 0), new TimeOnly(17, 30))]),
+            0, null, null),
     };
 
     [Theory]

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
+using Portal.Web.Features.Admin.Settings;
 
 namespace Portal.Web.Features.Statements;
 
@@ -27,7 +28,7 @@ public sealed record MonthEndProgress(DateOnly Month, int Processed, int Total, 
 /// saved with each batch, so a stopped run continues where it left off. A supervisor's override lasts until the
 /// next month-end, which applies the rule again.
 /// </summary>
-public sealed class MonthEndService(IDbContextFactory<PortalDbContext> dbFactory, TierRule tierRule, StatementCalendar calendar, TimeProvider clock)
+public sealed class MonthEndService(IDbContextFactory<PortalDbContext> dbFactory, TierRuleProvider tierRules, StatementCalendar calendar, TimeProvider clock)
 {
     public const int BatchSize = 50;
     public const string Actor = "Month-end";
@@ -58,6 +59,8 @@ public sealed class MonthEndService(IDbContextFactory<PortalDbContext> dbFactory
         var monthEnd = month.AddMonths(1).AddDays(-1);
         var run = await StartAsync(month, cancellationToken);
         var prices = await LoadPricesAsync(month, monthEnd, cancellationToken);
+        // The thresholds an admin saved last (Admin settings), read when the run starts.
+        var tierRule = await tierRules.GetAsync(cancellationToken);
         progress?.Report(new(month, run.Processed, run.Total, run.TierChanges, MonthEndState.Running));
 
         while (true)
