@@ -33,7 +33,7 @@ public static class AccessibilityRoutes
         new(Anonymous, "/faq"),
         new(Anonymous, "/faq/account-locked"),
         new(Anonymous, "/learn"),
-        new(Anonymous, "/learn/bank-and-account-transfers", Dark: true),
+        new(Anonymous, "/learn/getting-started", Dark: true),
         new(Anonymous, "/announcements"),
         new(Anonymous, "/search?q=fund"),
         new(Anonymous, "/Account/Login", Static: true, Dark: true),
