@@ -9,4 +9,8 @@ public static class DemoAccounts
     public const string SilverInvestor = "investor.silver@portal.demo";
     public const string Agent = "agent@portal.demo";
     public const string Admin = "admin@portal.demo";
+    public const string Adviser = "adviser@portal.demo";
+    public const string Editor = "editor@portal.demo";
+    public const string Supervisor = "supervisor@portal.demo";
+    public const string QualityInspector = "qa@portal.demo";
 }

@@ -98,6 +98,15 @@ public sealed class ContentRenderer
             {
                 image.Remove();
             }
+
+            // A task list's checkbox has no label: its item's text names it (nested lists aside).
+            foreach (var box in e.Document.QuerySelectorAll("li > input[type=checkbox]"))
+            {
+                var item = box.ParentElement!;
+                box.SetAttribute("aria-label", string.Concat(item.ChildNodes
+                    .Where(n => n is not AngleSharp.Dom.IElement { LocalName: "ul" or "ol" })
+                    .Select(n => n.TextContent)).Trim());
+            }
         };
         return sanitizer;
     }
