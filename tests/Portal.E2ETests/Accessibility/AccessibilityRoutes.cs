@@ -59,6 +59,7 @@ public static class AccessibilityRoutes
         new(QualityInspector, "/qa"),
         new(Admin, "/admin/users", Dark: true),
         new(Admin, "/admin/imports"),
+        new(Admin, "/admin/settings"),
     ];
 
     public static IEnumerable<Visitor> Visitors => All.Select(r => r.Visitor).Distinct();
