@@ -24,6 +24,7 @@ app.MapOperations();
 app.MapAccounts();
 app.MapStatements();
 app.MapContent();
+app.MapAudit();
 app.MapPortalUi();
 
 await app.InitializeDatabaseAsync();

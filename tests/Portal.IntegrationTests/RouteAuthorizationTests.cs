@@ -19,6 +19,7 @@ public sealed class RouteAuthorizationTests(PortalApp app) : IClassFixture<Porta
         ("/adviser", [Roles.Adviser]),
         ("/admin/users", [Roles.Admin]),
         ("/admin/imports", [Roles.Admin]),
+        ("/admin/audit", [Roles.Admin]),
         ("/supervisor/clients", [Roles.Supervisor, Roles.Agent, Roles.Specialist]),
     ];
 
