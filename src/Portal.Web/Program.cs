@@ -33,6 +33,11 @@ if (StatementsCommands.IsCommand(args))
     return await app.RunCommandAsync(args);
 }
 
+if (AuditCommands.IsCommand(args))
+{
+    return await app.RunAuditCommandAsync(args);
+}
+
 await app.RunAsync();
 return 0;
 
