@@ -97,6 +97,8 @@ public sealed class AuditTamperingTests(SqlitePortalApp app) : IClassFixture<Sql
         start.Environment["ConnectionStrings__Portal"] = app.ConnectionString;
         start.Environment["Portal__DemoData"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // Should the command not be recognised, the web server it falls back to takes a free port, not a shared one.
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var output = process.StandardOutput.ReadToEndAsync();
