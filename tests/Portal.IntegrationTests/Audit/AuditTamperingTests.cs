@@ -9,7 +9,8 @@ namespace Portal.IntegrationTests.Audit;
 
 /// <summary>
 /// Someone with the SQLite file changes or deletes audit rows by hand, past the app: the page's verifier and the
-/// <c>audit verify</c> command (the shipped entry point, run as its own process) both name the row.
+/// <c>audit verify</c> command (the shipped entry point, run as its own process) both name the row. Also the page's
+/// day filter on SQLite, which stores times as UTC ticks.
 /// </summary>
 public sealed class AuditTamperingTests(SqlitePortalApp app) : IClassFixture<SqlitePortalApp>
 {
@@ -59,6 +60,27 @@ public sealed class AuditTamperingTests(SqlitePortalApp app) : IClassFixture<Sql
         Assert.Equal($"audit: row {victim + 1} is missing", output.Trim());
 
         Assert.Equal(2, (await RunAsync("audit", "verify", "--expect", "not-an-anchor")).Code);
+    }
+
+    [Fact]
+    public async Task The_day_filter_compares_times_on_SQLite_as_on_PostgreSQL()
+    {
+        var shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        var midnight = new DateTimeOffset(2026, 11, 30, 16, 0, 0, TimeSpan.Zero);
+        foreach (var (at, subject) in new[] { (midnight.AddMilliseconds(-1), "daytest:before"), (midnight, "daytest:first"), (midnight.AddDays(1).AddMilliseconds(-1), "daytest:last") })
+        {
+            await app.WithDbAsync(db =>
+            {
+                db.Set<AuditEntry>().Add(new AuditEntry { At = at, ActorName = "day test", Action = AuditActions.MonthEnd, Subject = subject });
+                return db.SaveChangesAsync();
+            });
+        }
+
+        var admin = new Actor("admin-id", "Admin", new HashSet<string> { Roles.Admin }, null, null);
+        var december = new AuditFilter(new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 1), Subject: "daytest:");
+        var page = await app.Services.GetRequiredService<AuditQuery>().ListAsync(admin, december, shanghai, 0, 10);
+
+        Assert.Equal(["daytest:last", "daytest:first"], page.Rows.Select(r => r.Subject));
     }
 
     private Task<AuditVerification> VerifyAsync() =>
