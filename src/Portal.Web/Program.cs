@@ -27,12 +27,18 @@ app.MapOperations();
 app.MapAccounts();
 app.MapStatements();
 app.MapContent();
+app.MapAudit();
 app.MapPortalUi();
 
 await app.InitializeDatabaseAsync();
 if (StatementsCommands.IsCommand(args))
 {
     return await app.RunCommandAsync(args);
+}
+
+if (AuditCommands.IsCommand(args))
+{
+    return await app.RunAuditCommandAsync(args);
 }
 
 await app.RunAsync();

@@ -20,6 +20,7 @@ public sealed class RouteAuthorizationTests(PortalApp app) : IClassFixture<Porta
         ("/admin/users", [Roles.Admin]),
         ("/admin/imports", [Roles.Admin]),
         ("/admin/settings", [Roles.Admin]),
+        ("/admin/audit", [Roles.Admin]),
         ("/supervisor/clients", [Roles.Supervisor, Roles.Agent, Roles.Specialist]),
     ];
 

@@ -13,6 +13,7 @@ public sealed class AuditChainTests(PortalApp app) : IClassFixture<PortalApp>
     public async Task Concurrent_writers_form_one_unbroken_chain_and_PostgreSQL_refuses_update_and_delete()
     {
         await AssertConcurrentWritesChainAsync(app);
+        var before = await app.WithDbAsync(db => db.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Id).ToListAsync());
 
         var update = await Assert.ThrowsAsync<PostgresException>(() =>
             app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE \"AuditEntries\" SET \"Details\" = 'changed' WHERE \"Id\" = 1")));
@@ -21,6 +22,18 @@ public sealed class AuditChainTests(PortalApp app) : IClassFixture<PortalApp>
             app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM \"AuditEntries\" WHERE \"Id\" = 2")));
         await Assert.ThrowsAsync<PostgresException>(() =>
             app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("TRUNCATE \"AuditEntries\"")));
+        // Not through EF either: a tracked change to a stored row is refused the same way, and nothing is left changed.
+        await Assert.ThrowsAsync<DbUpdateException>(() => app.WithDbAsync(async db =>
+        {
+            var row = await db.Set<AuditEntry>().SingleAsync(e => e.Id == 3);
+            row.ActorName = "someone else";
+            return await db.SaveChangesAsync();
+        }));
+
+        var verification = await app.Services.GetRequiredService<AuditVerifier>().VerifyAsync(Actor.System("chain test"));
+        Assert.Equal((before.Count, before[^1].Hash, null), (verification.Rows, verification.LastHash, verification.Break));
+        var after = await app.WithDbAsync(db => db.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Id).ToListAsync());
+        Assert.Equal(before.Select(e => (e.Id, e.ActorName, e.Details, e.Hash)), after.Select(e => (e.Id, e.ActorName, e.Details, e.Hash)));
     }
 
     internal static async Task AssertConcurrentWritesChainAsync(PortalApp app)

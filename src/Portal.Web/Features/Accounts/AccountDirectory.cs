@@ -99,4 +99,17 @@ public sealed class AccountDirectory(IDbContextFactory<PortalDbContext> dbFactor
             .ToListAsync(cancellationToken);
         return new(rows, total);
     }
+
+    /// <summary>
+    /// The ids of users whose name or e-mail contains <paramref name="term"/> (any case), as a query in the caller's
+    /// context, so another feature can filter its own rows by person in one statement (the audit trail by actor).
+    /// </summary>
+    public static IQueryable<string> UserIdsByNameOrEmail(PortalDbContext db, string term)
+    {
+        var lower = term.Trim().ToLowerInvariant();
+        var upper = term.Trim().ToUpperInvariant();
+#pragma warning disable CA1304, CA1311 // Runs in the database, where no .NET culture applies.
+        return db.Users.Where(u => u.DisplayName.ToLower().Contains(lower) || u.NormalizedEmail!.Contains(upper)).Select(u => u.Id);
+#pragma warning restore CA1304, CA1311
+    }
 }

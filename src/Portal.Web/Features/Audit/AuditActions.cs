@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace Portal.Web.Features.Audit;
 
 /// <summary>The actions the audit trail records. Names are stored; never rename one.</summary>
@@ -26,4 +28,9 @@ public static class AuditActions
     public const string ContentUnpublished = "ContentUnpublished";
     public const string SettingsChanged = "SettingsChanged";
     public const string AuditVerified = "AuditVerified";
+    public const string AuditExported = "AuditExported";
+
+    /// <summary>Every action above, in the order written: what the audit page offers to filter by.</summary>
+    public static readonly IReadOnlyList<string> All = typeof(AuditActions).GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!).ToList();
 }
