@@ -60,6 +60,7 @@ public static class AccessibilityRoutes
         new(Admin, "/admin/users", Dark: true),
         new(Admin, "/admin/imports"),
         new(Admin, "/admin/settings"),
+        new(Admin, "/admin/audit"),
     ];
 
     public static IEnumerable<Visitor> Visitors => All.Select(r => r.Visitor).Distinct();
