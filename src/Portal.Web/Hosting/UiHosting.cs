@@ -15,16 +15,13 @@ public static class UiHosting
         return builder;
     }
 
-    /// <summary>Localization, sign-in, antiforgery, static files and the Razor components.</summary>
+    /// <summary>Static files, the language switch and the Razor components.</summary>
     public static WebApplication MapPortalUi(this WebApplication app)
     {
-        app.UseRequestLocalization();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapLanguageSwitch();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Blazor sends its own frame-ancestors policy with the circuit's pages; keep it as strict as ours.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = "'none'");
         return app;
     }
 }
