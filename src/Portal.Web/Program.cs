@@ -16,6 +16,7 @@ builder.AddContent();
 builder.AddPortalUi();
 builder.AddPortalSecurityHeaders();
 builder.AddPortalRateLimits();
+builder.AddSignInRequiredByDefault();
 
 var app = builder.Build();
 

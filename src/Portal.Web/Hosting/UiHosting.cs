@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Endpoints;
 using MudBlazor.Services;
 using Portal.Web.Components;
 using Portal.Web.Components.Shared;
@@ -18,10 +20,30 @@ public static class UiHosting
     /// <summary>Static files, the language switch and the Razor components.</summary>
     public static WebApplication MapPortalUi(this WebApplication app)
     {
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous();
         app.MapLanguageSwitch();
         // Blazor sends its own frame-ancestors policy with the circuit's pages; keep it as strict as ours.
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = "'none'");
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = "'none'")
+            .Add(BlazorPlumbingIsPublic);
+        // An address nothing answers is a 404 (the status page) for everyone, not a sign-in prompt: a request without
+        // an endpoint would otherwise meet the fallback policy. Static files still win (their routes are more specific).
+        app.MapFallback("{**path}", context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }).AllowAnonymous();
         return app;
+    }
+
+    /// <summary>
+    /// The circuit's hub, its negotiation and Blazor's redirect endpoint serve anonymous visitors too (the landing page,
+    /// FAQ and search are interactive); each page keeps deciding for itself with its own attributes.
+    /// </summary>
+    private static void BlazorPlumbingIsPublic(EndpointBuilder endpoint)
+    {
+        if (!endpoint.Metadata.OfType<ComponentTypeMetadata>().Any())
+        {
+            endpoint.Metadata.Add(new AllowAnonymousAttribute());
+        }
     }
 }
