@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Endpoints;
 using MudBlazor.Services;
@@ -10,6 +12,9 @@ public static class UiHosting
 {
     public static IHostApplicationBuilder AddPortalUi(this IHostApplicationBuilder builder)
     {
+        // Pages carry Chinese as UTF-8 text, not a numeric entity per character (three to four times the bytes).
+        // The encoder still escapes what HTML needs (< > & ' ") and control characters.
+        builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddCascadingAuthenticationState();
