@@ -19,10 +19,22 @@ builder.AddAdmin();
 builder.AddStatements();
 builder.AddContent();
 builder.AddPortalUi();
+builder.AddPortalSecurityHeaders();
+builder.AddPortalRateLimits();
+builder.AddSignInRequiredByDefault();
 
 var app = builder.Build();
 
-app.UseOperations();
+// The request pipeline, in order.
+app.UseForwardedHeaders();      // the client's own address and scheme, believed from trusted proxies only
+app.UseSecurityHeaders();       // CSP and the other browser protections, on every response (errors too)
+app.UseOperations();            // error page, HSTS and HTTPS outside Development, status pages, request log
+app.UsePortalRateLimits();      // 429 for floods of sign-in, activation, code, password-reset and search requests
+app.UseRequestLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
 app.MapOperations();
 app.MapAccounts();
 app.MapStatements();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Web.Components.Layout;
 using Portal.Web.Components.Shared;
 using Portal.Web.Features.Accounts;
@@ -35,6 +36,7 @@ public sealed class SharedComponentTests : PortalComponentTest
     [Theory]
     [InlineData(403, "You do not have access to this page", "This page belongs to another role.")]
     [InlineData(404, "Page not found", "The address may be mistyped, or the page has moved.")]
+    [InlineData(429, "Too many attempts", "please wait a minute and try again.")]
     [InlineData(500, "Something went wrong", "We could not complete your request.")]
     [InlineData(400, "The request could not be completed", "Please go back and try again.")]
     public void StatusView_explains_the_status_and_offers_the_way_home(int status, string title, string message)
@@ -44,6 +46,20 @@ public sealed class SharedComponentTests : PortalComponentTest
         Assert.Equal(title, view.Find("h1").TextContent.Trim());
         Assert.Contains(message, view.Markup, StringComparison.Ordinal);
         Assert.Equal("/", view.Find("a").GetAttribute("href"));
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh-Hans")]
+    public void LocalTime_shows_the_portal_s_one_date_and_time_form_in_the_reader_s_zone(string culture)
+    {
+        UseCulture(culture);
+        Services.AddSingleton<UserTimeZone>();
+
+        var time = Render<LocalTime>(p => p.Add(t => t.Value, new DateTimeOffset(2026, 12, 1, 22, 2, 0, TimeSpan.Zero)));
+
+        Assert.Equal("2026-12-02 06:02", time.Find("time").TextContent);
+        Assert.Equal("2026-12-01T22:02:00.0000000+00:00", time.Find("time").GetAttribute("datetime"));
     }
 
     [Fact]

@@ -54,10 +54,9 @@ public static class OperationsHosting
         return builder;
     }
 
-    /// <summary>The start of the pipeline: proxies, errors, HTTPS, logging.</summary>
+    /// <summary>Errors, HTTPS and request logging; runs right after the forwarded headers and security headers.</summary>
     public static WebApplication UseOperations(this WebApplication app)
     {
-        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);

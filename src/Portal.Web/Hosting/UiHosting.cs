@@ -1,3 +1,7 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Endpoints;
 using MudBlazor.Services;
 using Portal.Web.Components;
 using Portal.Web.Components.Shared;
@@ -8,6 +12,9 @@ public static class UiHosting
 {
     public static IHostApplicationBuilder AddPortalUi(this IHostApplicationBuilder builder)
     {
+        // Pages carry Chinese as UTF-8 text, not a numeric entity per character (three to four times the bytes).
+        // The encoder still escapes what HTML needs (< > & ' ") and control characters.
+        builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddCascadingAuthenticationState();
@@ -15,16 +22,33 @@ public static class UiHosting
         return builder;
     }
 
-    /// <summary>Localization, sign-in, antiforgery, static files and the Razor components.</summary>
+    /// <summary>Static files, the language switch and the Razor components.</summary>
     public static WebApplication MapPortalUi(this WebApplication app)
     {
-        app.UseRequestLocalization();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.UseAntiforgery();
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous();
         app.MapLanguageSwitch();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Blazor sends its own frame-ancestors policy with the circuit's pages; keep it as strict as ours.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = "'none'")
+            .Add(BlazorPlumbingIsPublic);
+        // An address nothing answers is a 404 (the status page) for everyone, not a sign-in prompt: a request without
+        // an endpoint would otherwise meet the fallback policy. Static files still win (their routes are more specific).
+        app.MapFallback("{**path}", context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }).AllowAnonymous();
         return app;
+    }
+
+    /// <summary>
+    /// The circuit's hub, its negotiation and Blazor's redirect endpoint serve anonymous visitors too (the landing page,
+    /// FAQ and search are interactive); each page keeps deciding for itself with its own attributes.
+    /// </summary>
+    private static void BlazorPlumbingIsPublic(EndpointBuilder endpoint)
+    {
+        if (!endpoint.Metadata.OfType<ComponentTypeMetadata>().Any())
+        {
+            endpoint.Metadata.Add(new AllowAnonymousAttribute());
+        }
     }
 }

@@ -60,6 +60,11 @@ internal sealed class PortalServer : IAsyncDisposable
         start.Environment["Portal__DemoData"] = "true";
         start.Environment["Email__PickupFolder"] = mailFolder;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // Every browser here comes from 127.0.0.1 and the tests sign in as the same demo users again and again.
+        foreach (var limit in new[] { "SignInPerAddress", "SignInPerAccount", "ActivationPerAddress", "ActivationPerAccount", "CodeEntryPerAddress", "ForgotPasswordPerAddress", "ForgotPasswordPerAccount", "SearchPerAddress" })
+        {
+            start.Environment["RateLimits__" + limit] = "100000";
+        }
 
         var output = new OutputLog();
         var process = new Process { StartInfo = start };

@@ -35,6 +35,12 @@ public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Password of the users <see cref="CreateUserAsync"/> makes.</summary>
     public const string TestUserPassword = "Test-Password-2026!";
 
+    private static readonly string[] RaisedRateLimits =
+    [
+        "SignInPerAddress", "SignInPerAccount", "ActivationPerAddress", "ActivationPerAccount", "CodeEntryPerAddress",
+        "ForgotPasswordPerAddress", "ForgotPasswordPerAccount", "SearchPerAddress",
+    ];
+
     private static int s_clientAddress;
 
     // This app's own files: the e-mail pickup folder (and the database file on SQLite).
@@ -44,6 +50,12 @@ public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
     public Mailbox Mailbox => new(Path.Combine(_folder, "mail"));
 
     public virtual DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    /// <summary>
+    /// Tests sign in as the same demo users again and again within a minute; the rate limits for sign-in, activation,
+    /// codes and search are raised so only the rate-limit tests (with their own app) meet them.
+    /// </summary>
+    protected virtual bool RaisesRateLimits => true;
 
     /// <summary>The connection string of this app's own database.</summary>
     public string ConnectionString => _connectionString ?? throw new InvalidOperationException("The app has not started yet.");
@@ -85,6 +97,14 @@ public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Smtp:Host", "");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware", "Warning");
+        if (RaisesRateLimits)
+        {
+            foreach (var limit in RaisedRateLimits)
+            {
+                builder.UseSetting("RateLimits:" + limit, "100000");
+            }
+        }
+
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ClientAddressStartupFilter>());
     }
 

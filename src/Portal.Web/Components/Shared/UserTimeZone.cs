@@ -14,8 +14,6 @@ public sealed class UserTimeZone(IOptions<PortalOptions> options)
         return Find(id) ?? Find(options.Value.DefaultTimeZone) ?? TimeZoneInfo.Utc;
     }
 
-    public DateTimeOffset ToLocal(DateTimeOffset value, ClaimsPrincipal? user) => TimeZoneInfo.ConvertTime(value, For(user));
-
     private static TimeZoneInfo? Find(string? id) =>
         !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : null;
 }

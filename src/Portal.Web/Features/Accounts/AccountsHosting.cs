@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
@@ -67,10 +68,16 @@ public static class AccountsHosting
 
     public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/Account/Logout", async (SignInManager<PortalUser> signInManager) =>
+        // Only the portal's own sign-out form (it carries the antiforgery token) signs a user out, not another site's post.
+        endpoints.MapPost("/Account/Logout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<PortalUser> signInManager) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest();
+            }
+
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect("~/");
+            return Results.LocalRedirect("~/");
         });
         return endpoints;
     }

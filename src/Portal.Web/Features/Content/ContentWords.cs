@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using Portal.Web.Components.Shared;
 using Portal.Web.Resources;
 
 namespace Portal.Web.Features.Content;
@@ -23,8 +24,8 @@ public static class ContentWords
 
     public static string ReaderLanguage => ContentLanguages.For(CultureInfo.CurrentUICulture);
 
-    /// <summary>A time shown to readers, in the portal's time zone.</summary>
-    public static string When(DateTimeOffset? at, string timeZone, string format = "d")
+    /// <summary>A time shown to readers, in the portal's time zone and the portal's one form (<see cref="PortalFormat"/>).</summary>
+    public static string When(DateTimeOffset? at, string timeZone, bool withTime = false)
     {
         if (at is null)
         {
@@ -32,6 +33,6 @@ public static class ContentWords
         }
 
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : TimeZoneInfo.Utc;
-        return TimeZoneInfo.ConvertTime(at.Value, zone).ToString(format, CultureInfo.CurrentCulture);
+        return withTime ? PortalFormat.DateTime(at.Value, zone) : PortalFormat.Date(at.Value, zone);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using Portal.Web.Components.Shared;
 using Portal.Web.Resources;
 
 namespace Portal.Web.Features.Statements;
@@ -15,7 +16,7 @@ public static class StatementFormat
     public static bool TryParseMonth(string? value, out DateOnly month) =>
         DateOnly.TryParseExact(value + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out month);
 
-    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Date(DateOnly date) => PortalFormat.Date(date);
 
     public static string Units(decimal? units) => units?.ToString("#,##0.00", CultureInfo.CurrentCulture) ?? "";
 
