@@ -1,4 +1,5 @@
 using Portal.Web.Features.Accounts;
+using Portal.Web.Features.Audit;
 using Portal.Web.Features.Content;
 using Portal.Web.Features.Notifications;
 using Portal.Web.Features.Statements;
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalData();
 builder.AddOperations();
 builder.AddPortalLocalization();
+builder.AddAudit();
 builder.AddNotifications();
 builder.AddAccounts();
 builder.AddStatements();

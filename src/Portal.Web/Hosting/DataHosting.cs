@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Portal.Web.Data;
+using Portal.Web.Features.Audit;
 
 namespace Portal.Web.Hosting;
 
@@ -26,7 +27,7 @@ public static class DataHosting
                     throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Portal is not set.");
                 }
 
-                builder.Services.AddPooledDbContextFactory<PostgresPortalDbContext>(o => o.UseNpgsql(WithAutoPrepare(connectionString)));
+                builder.Services.AddPooledDbContextFactory<PostgresPortalDbContext>(o => o.UseNpgsql(WithAutoPrepare(connectionString)).AddInterceptors(AuditChainInterceptor.Instance));
                 builder.Services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<PostgresPortalDbContext>>();
                 break;
             default:
@@ -37,7 +38,7 @@ public static class DataHosting
                     connectionString = $"Data Source={Path.Combine(folder, "portal.db")}";
                 }
 
-                builder.Services.AddPooledDbContextFactory<SqlitePortalDbContext>(o => o.UseSqlite(connectionString));
+                builder.Services.AddPooledDbContextFactory<SqlitePortalDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(AuditChainInterceptor.Instance));
                 builder.Services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<SqlitePortalDbContext>>();
                 break;
         }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts.DemoData;
@@ -56,6 +57,10 @@ public static class AccountsHosting
         services.AddSingleton<ActivationThrottle>();
         services.AddScoped<ActivationService>();
         services.AddScoped<AccountDirectory>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<ClientAddress>();
+        services.AddScoped<CurrentActor>();
+        services.AddScoped<CircuitHandler, ClientAddressCircuitHandler>();
         services.AddScoped<IDemoDataSeeder, DemoAccountsSeeder>();
         return builder;
     }

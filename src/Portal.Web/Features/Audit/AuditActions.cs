@@ -1,0 +1,29 @@
+namespace Portal.Web.Features.Audit;
+
+/// <summary>The actions the audit trail records. Names are stored; never rename one.</summary>
+public static class AuditActions
+{
+    public const string SignIn = "SignIn";
+    public const string SignInFailed = "SignInFailed";
+    public const string Lockout = "Lockout";
+    public const string SignOut = "SignOut";
+    public const string ActivationCodeSent = "ActivationCodeSent";
+    public const string Activation = "Activation";
+    public const string PasswordResetRequested = "PasswordResetRequested";
+    public const string PasswordReset = "PasswordReset";
+    public const string PasswordChanged = "PasswordChanged";
+    public const string TwoFactorEnabled = "TwoFactorEnabled";
+    public const string TwoFactorDisabled = "TwoFactorDisabled";
+    public const string RecoveryCodesGenerated = "RecoveryCodesGenerated";
+    public const string AccessDenied = "AccessDenied";
+    public const string RoleChanged = "RoleChanged";
+    public const string TierOverride = "TierOverride";
+    public const string StatementDownload = "StatementDownload";
+    public const string Import = "Import";
+    public const string MonthEnd = "MonthEnd";
+    public const string ContentApproved = "ContentApproved";
+    public const string ContentPublished = "ContentPublished";
+    public const string ContentUnpublished = "ContentUnpublished";
+    public const string SettingsChanged = "SettingsChanged";
+    public const string AuditVerified = "AuditVerified";
+}

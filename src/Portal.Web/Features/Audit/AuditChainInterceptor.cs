@@ -1,0 +1,89 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Portal.Web.Features.Audit;
+
+/// <summary>
+/// Chains new audit rows as they are saved. Writers are serialised while they read the last row and insert theirs:
+/// on PostgreSQL by a transaction-scoped advisory lock, on SQLite by its single writer (EF begins SQLite transactions
+/// IMMEDIATE). Without a caller's transaction it opens one around the save, so the lock lasts until the commit.
+/// </summary>
+internal sealed class AuditChainInterceptor : SaveChangesInterceptor
+{
+    public static readonly AuditChainInterceptor Instance = new();
+
+    private const long AdvisoryLockKey = 0x41554449_54; // "AUDIT"
+
+    private static readonly ConditionalWeakTable<DbContext, IDbContextTransaction> Opened = new();
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is { } db && Pending(db).Count > 0)
+        {
+            throw new InvalidOperationException("Audit rows are saved with SaveChangesAsync only.");
+        }
+
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is not { } db || Pending(db) is not { Count: > 0 } pending)
+        {
+            return result;
+        }
+
+        if (db.Database.CurrentTransaction is null)
+        {
+            Opened.AddOrUpdate(db, await db.Database.BeginTransactionAsync(cancellationToken));
+        }
+
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", cancellationToken);
+        }
+
+        var last = await db.Set<AuditEntry>().AsNoTracking().OrderByDescending(x => x.Id)
+            .Select(x => new { x.Id, x.Hash }).FirstOrDefaultAsync(cancellationToken);
+        AuditChain.Link(pending, last?.Id ?? 0, last?.Hash ?? "");
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } db && Opened.TryGetValue(db, out var transaction))
+        {
+            Opened.Remove(db);
+            await using (transaction)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+
+        return result;
+    }
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default) =>
+        RollBackOpenedAsync(eventData.Context);
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default) =>
+        RollBackOpenedAsync(eventData.Context);
+
+    private static async Task RollBackOpenedAsync(DbContext? db)
+    {
+        if (db is not null && Opened.TryGetValue(db, out var transaction))
+        {
+            Opened.Remove(db);
+            await using (transaction)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+            }
+        }
+    }
+
+    private static List<AuditEntry> Pending(DbContext db) =>
+        db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+}
