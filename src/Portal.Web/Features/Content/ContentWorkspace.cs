@@ -150,7 +150,7 @@ public sealed class ContentWorkspace(
         };
         ApplyDraft(item, draft, actor, now);
         db.Add(item);
-        db.Add(ContentVersions.Snapshot(item, ContentVersions.Created, actor.Name, now));
+        db.Add(ContentVersions.Snapshot(item, ContentVersions.Created, actor.Name, now, actor.UserId));
         await db.SaveChangesAsync(cancellationToken);
         return item.Id;
     }
@@ -168,10 +168,17 @@ public sealed class ContentWorkspace(
             item.ReviewComment = null;
         }, cancellationToken);
 
-    public Task<Guid> ApproveAsync(ContentActor actor, Guid id, Guid stamp, DateTimeOffset? publishAt, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, stamp, ContentVersions.Approved, actor, (item, now) =>
+    /// <summary>Why <paramref name="actor"/> may not approve or send back <paramref name="item"/>; null when they may.</summary>
+    public async Task<string?> ApprovalRefusalAsync(ContentActor actor, ContentItem item, CancellationToken cancellationToken = default) =>
+        ContentWorkflowRules.ApprovalRefusal(item, actor, await EditorsUnderReviewAsync(item.Id, cancellationToken));
+
+    // The editors are read before the change; a version added since then changes the stamp, so the change is refused as stale.
+    public async Task<Guid> ApproveAsync(ContentActor actor, Guid id, Guid stamp, DateTimeOffset? publishAt, CancellationToken cancellationToken = default)
+    {
+        var editors = await EditorsUnderReviewAsync(id, cancellationToken);
+        return await ChangeAsync(id, stamp, ContentVersions.Approved, actor, (item, now) =>
         {
-            Refuse(ContentWorkflowRules.ApprovalRefusal(item, actor));
+            Refuse(ContentWorkflowRules.ApprovalRefusal(item, actor, editors));
             item.ApproverId = actor.UserId;
             item.ApproverName = actor.Name;
             item.ReviewComment = null;
@@ -182,11 +189,14 @@ public sealed class ContentWorkspace(
                 item.PublishedAt = now;
             }
         }, cancellationToken);
+    }
 
-    public Task<Guid> SendBackAsync(ContentActor actor, Guid id, Guid stamp, string comment, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, stamp, ContentVersions.SentBack, actor, (item, _) =>
+    public async Task<Guid> SendBackAsync(ContentActor actor, Guid id, Guid stamp, string comment, CancellationToken cancellationToken = default)
+    {
+        var editors = await EditorsUnderReviewAsync(id, cancellationToken);
+        return await ChangeAsync(id, stamp, ContentVersions.SentBack, actor, (item, _) =>
         {
-            Refuse(ContentWorkflowRules.ApprovalRefusal(item, actor));
+            Refuse(ContentWorkflowRules.ApprovalRefusal(item, actor, editors));
             if (string.IsNullOrWhiteSpace(comment))
             {
                 throw new ContentWorkflowException(ContentWorkflowRules.CommentRequired);
@@ -195,6 +205,7 @@ public sealed class ContentWorkspace(
             item.Status = ContentStatus.Draft;
             item.ReviewComment = comment.Trim();
         }, cancellationToken);
+    }
 
     public Task<Guid> UnpublishAsync(ContentActor actor, Guid id, Guid stamp, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, stamp, ContentVersions.Unpublished, actor, (item, _) =>
@@ -281,7 +292,7 @@ public sealed class ContentWorkspace(
             item.PublishedAt = item.PublishAt ?? now;
             item.CurrentVersion++;
             item.ConcurrencyStamp = Guid.NewGuid();
-            db.Add(ContentVersions.Snapshot(item, ContentVersions.Published, item.ApproverName ?? ShippedContentImporter.ImportedBy, now));
+            db.Add(ContentVersions.Snapshot(item, ContentVersions.Published, item.ApproverName ?? ShippedContentImporter.ImportedBy, now, item.ApproverId));
         }
 
         try
@@ -327,6 +338,15 @@ public sealed class ContentWorkspace(
         return await db.Set<MediaAsset>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
     }
 
+    private async Task<IReadOnlySet<string>> EditorsUnderReviewAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var steps = await db.Set<ContentVersion>().AsNoTracking().Where(v => v.ContentItemId == id)
+            .Select(v => new ContentVersionStep(v.Number, v.Action, v.ChangedById))
+            .ToListAsync(cancellationToken);
+        return ContentWorkflowRules.EditorsUnderReview(steps);
+    }
+
     private async Task<Guid> ChangeAsync(
         Guid id, Guid stamp, string action, ContentActor actor, Action<ContentItem, DateTimeOffset> change,
         CancellationToken cancellationToken)
@@ -344,7 +364,7 @@ public sealed class ContentWorkspace(
         item.CurrentVersion++;
         item.UpdatedAt = now;
         item.ConcurrencyStamp = Guid.NewGuid();
-        db.Add(ContentVersions.Snapshot(item, action, actor.Name, now));
+        db.Add(ContentVersions.Snapshot(item, action, actor.Name, now, actor.UserId));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
