@@ -10,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalData();
 builder.AddOperations();
 builder.AddPortalLocalization();
+builder.AddLiveUpdates();
 builder.AddAudit();
 builder.AddNotifications();
 builder.AddAccounts();
