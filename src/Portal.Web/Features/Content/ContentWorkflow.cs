@@ -1,16 +1,37 @@
-using System.Security.Claims;
 using Portal.Web.Features.Accounts;
 
 namespace Portal.Web.Features.Content;
 
-/// <summary>Who is acting in the editor workspace, taken from the signed-in user.</summary>
+/// <summary>Who is acting in the editor workspace: the acting user, read as the editorial rules need them.</summary>
 public sealed record ContentActor(string UserId, string Name, bool IsEditor, bool IsSupervisor)
 {
-    public static ContentActor From(ClaimsPrincipal user) => new(
-        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
-        user.FindFirstValue(PortalClaims.DisplayName) ?? user.Identity?.Name ?? "",
-        user.IsInRole(Roles.Editor),
-        user.IsInRole(Roles.Supervisor));
+    private Actor? _actor;
+
+    /// <summary>From the acting user a page gets from <see cref="CurrentActor"/> (with the client's address, for the audit trail).</summary>
+    public static ContentActor From(Actor actor) =>
+        new(actor.UserId ?? "", actor.Name, actor.IsInRole(Roles.Editor), actor.IsInRole(Roles.Supervisor)) { _actor = actor };
+
+    /// <summary>This editor as the audit trail records them.</summary>
+    public Actor AsActor()
+    {
+        if (_actor is not null)
+        {
+            return _actor;
+        }
+
+        var roles = new HashSet<string>(StringComparer.Ordinal);
+        if (IsEditor)
+        {
+            roles.Add(Roles.Editor);
+        }
+
+        if (IsSupervisor)
+        {
+            roles.Add(Roles.Supervisor);
+        }
+
+        return new(UserId, Name, roles, null, null);
+    }
 }
 
 /// <summary>One step of an item's history, as the four-eyes rule reads it.</summary>

@@ -1,7 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Web.Data;
+using Portal.Web.Features.Accounts;
+using Portal.Web.Features.Audit;
 using Portal.Web.Resources;
 
 namespace Portal.Web.Features.Content;
@@ -67,8 +70,11 @@ public sealed class ContentWorkspace(
     IDbContextFactory<PortalDbContext> dbFactory,
     TimeProvider clock,
     IOptions<ContentOptions> options,
-    ShippedContentImporter shipped)
+    ShippedContentImporter shipped,
+    AuditTrail audit)
 {
+    private static readonly Actor Scheduler = Actor.System("scheduled publishing");
+
     public async Task<IReadOnlyList<EditorRow>> ListAsync(EditorFilter filter, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -188,7 +194,10 @@ public sealed class ContentWorkspace(
             {
                 item.PublishedAt = now;
             }
-        }, cancellationToken);
+        }, cancellationToken, (db, item) => audit.Add(db, actor.AsActor(), AuditActions.ContentApproved, Subject(item),
+            item.Status == ContentStatus.Scheduled
+                ? string.Create(CultureInfo.InvariantCulture, $"{Describe(item)}, to be published {item.PublishAt:O}")
+                : Describe(item) + ", published at once"));
     }
 
     public async Task<Guid> SendBackAsync(ContentActor actor, Guid id, Guid stamp, string comment, CancellationToken cancellationToken = default)
@@ -213,7 +222,7 @@ public sealed class ContentWorkspace(
             Refuse(ContentWorkflowRules.UnpublishRefusal(item, actor));
             item.Status = ContentStatus.Unpublished;
             item.EditedSinceImport = true;
-        }, cancellationToken);
+        }, cancellationToken, (db, item) => audit.Add(db, actor.AsActor(), AuditActions.ContentUnpublished, Subject(item), Describe(item)));
 
     /// <summary>Brings back an earlier version's text as a new draft (history is never rewritten).</summary>
     public async Task<Guid> RestoreAsync(ContentActor actor, Guid id, Guid stamp, int number, CancellationToken cancellationToken = default)
@@ -305,6 +314,12 @@ public sealed class ContentWorkspace(
             return 0;
         }
 
+        // One row each, after the save: the audit trail takes one row per save.
+        foreach (var item in due)
+        {
+            await audit.RecordAsync(Scheduler, AuditActions.ContentPublished, Subject(item), Describe(item), cancellationToken);
+        }
+
         return due.Count;
     }
 
@@ -349,7 +364,7 @@ public sealed class ContentWorkspace(
 
     private async Task<Guid> ChangeAsync(
         Guid id, Guid stamp, string action, ContentActor actor, Action<ContentItem, DateTimeOffset> change,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Action<PortalDbContext, ContentItem>? record = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var item = await db.Set<ContentItem>().FirstOrDefaultAsync(i => i.Id == id, cancellationToken)
@@ -365,6 +380,7 @@ public sealed class ContentWorkspace(
         item.UpdatedAt = now;
         item.ConcurrencyStamp = Guid.NewGuid();
         db.Add(ContentVersions.Snapshot(item, action, actor.Name, now, actor.UserId));
+        record?.Invoke(db, item);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -381,6 +397,11 @@ public sealed class ContentWorkspace(
 
         return item.ConcurrencyStamp;
     }
+
+    private static string Subject(ContentItem item) => $"content:{item.Id}";
+
+    private static string Describe(ContentItem item) =>
+        string.Create(CultureInfo.InvariantCulture, $"{item.Kind} {item.Language}/{item.Slug} version {item.CurrentVersion}");
 
     /// <summary>An editor's change always becomes a draft again: nothing unreviewed reaches readers.</summary>
     private static void SaveAsDraft(ContentItem item, ContentDraft draft, ContentActor actor, DateTimeOffset now)
