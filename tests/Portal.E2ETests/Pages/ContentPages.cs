@@ -40,7 +40,7 @@ public sealed class ReviewPage(IPage page)
 
     public ILocator ApproveNow => page.GetByRole(AriaRole.Button, new() { Name = "Approve and publish now" });
 
-    public ILocator OwnWorkNotice => page.GetByText("You wrote this version");
+    public ILocator OwnWorkNotice => page.GetByText("You wrote or edited this version");
 
     public async Task<ReviewPage> OpenAsync()
     {

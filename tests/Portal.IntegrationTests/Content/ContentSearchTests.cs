@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Portal.Web.Resources;
 
 namespace Portal.IntegrationTests.Content;
 
@@ -51,6 +52,21 @@ public sealed partial class ContentSearchTests(PortalApp app) : IClassFixture<Po
     public async Task A_query_that_matches_nothing_says_so()
     {
         Assert.Empty(await SearchAsync("xylophone-quartz", "en"));
+    }
+
+    [Fact]
+    public async Task A_query_longer_than_a_hundred_characters_is_shortened_and_the_page_says_so()
+    {
+        using var client = app.CreatePortalClient();
+        var query = string.Concat(Enumerable.Repeat("redemption ", 20));
+
+        var html = await (await client.GetAsync("/search?q=" + Uri.EscapeDataString(query))).Content.ReadAsStringAsync();
+
+        Assert.Contains(app.Text<ContentText>("Search.Shortened", "en", 100), html, StringComparison.Ordinal);
+        var shortened = query[..100].Trim();
+        Assert.Contains($"value=\"{shortened}\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(query.Trim(), html, StringComparison.Ordinal);
+        Assert.Contains("/faq/when-does-redemption-money-arrive", html, StringComparison.Ordinal);
     }
 
     private async Task<List<(string Url, string Title)>> SearchAsync(string query, string language)

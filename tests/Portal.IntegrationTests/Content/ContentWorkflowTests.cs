@@ -1,5 +1,7 @@
 using System.Net;
+using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Content;
+using Portal.Web.Resources;
 
 namespace Portal.IntegrationTests.Content;
 
@@ -118,6 +120,89 @@ public sealed class ContentWorkflowTests(ContentApp app) : IClassFixture<Content
         var versions = await app.WorkspaceAsync(w => w.VersionsAsync(id));
         Assert.Equal([3, 2, 1], versions.Select(v => v.Number));
         Assert.Equal(ContentVersions.Restored, versions[0].Action);
+    }
+
+    [Fact]
+    public async Task No_one_who_edited_the_version_under_review_may_approve_it()
+    {
+        var writer = await app.ActorAsync(DemoUsers.Editor, isEditor: true);
+        var fixer = await app.ActorAsync(DemoUsers.Editor2, isEditor: true);
+        var third = await app.CreateUserAsync(Roles.Editor);
+        var thirdEditor = new ContentActor(third.Id, third.Email, IsEditor: true, IsSupervisor: false);
+        var id = await app.WorkspaceAsync(w => w.CreateAsync(writer, new ContentDraft
+        {
+            Kind = ContentKind.Article, Slug = "two-authors", Title = "Written by two", Category = "basics", Body = "Frist draft.",
+        }));
+        var created = (await app.WorkspaceAsync(w => w.GetAsync(id)))!;
+        var fixedTypo = await app.WorkspaceAsync(w => w.SaveDraftAsync(fixer, id, created.ConcurrencyStamp, Draft(created, "First draft.")));
+        var stamp = await app.WorkspaceAsync(w => w.SubmitAsync(writer, id, fixedTypo));
+
+        foreach (var editor in new[] { writer, fixer })
+        {
+            var refused = await Assert.ThrowsAsync<ContentWorkflowException>(() => app.WorkspaceAsync(w => w.ApproveAsync(editor, id, stamp, null)));
+            Assert.Equal(ContentWorkflowRules.OwnWork, refused.Code);
+            refused = await Assert.ThrowsAsync<ContentWorkflowException>(() => app.WorkspaceAsync(w => w.SendBackAsync(editor, id, stamp, "Looks fine to me.")));
+            Assert.Equal(ContentWorkflowRules.OwnWork, refused.Code);
+        }
+
+        // The review page tells each of them so and offers no approval.
+        var ownWork = app.Text<ContentText>(ContentWorkflowRules.OwnWork);
+        var approveNow = app.Text<ContentText>("Review.ApproveNow");
+        foreach (var email in new[] { DemoUsers.Editor, DemoUsers.Editor2 })
+        {
+            using var client = await app.SignedInClientAsync(email);
+            var html = await (await client.GetAsync($"/editor/review/{id}")).ReadTextAsync();
+            Assert.Contains(ownWork, html, StringComparison.Ordinal);
+            Assert.DoesNotContain(approveNow, html, StringComparison.Ordinal);
+        }
+
+        using (var thirdClient = await app.SignedInClientAsync(third.Email, third.Password))
+        {
+            var html = await (await thirdClient.GetAsync($"/editor/review/{id}")).ReadTextAsync();
+            Assert.DoesNotContain(ownWork, html, StringComparison.Ordinal);
+            Assert.Contains(approveNow, html, StringComparison.Ordinal);
+        }
+
+        await app.WorkspaceAsync(w => w.ApproveAsync(thirdEditor, id, stamp, null));
+        var approved = (await app.WorkspaceAsync(w => w.GetAsync(id)))!;
+        Assert.Equal(ContentStatus.Published, approved.Status);
+        Assert.Equal(third.Id, approved.ApproverId);
+    }
+
+    [Fact]
+    public async Task A_supervisor_may_approve_what_two_editors_wrote()
+    {
+        var writer = await app.ActorAsync(DemoUsers.Editor, isEditor: true);
+        var fixer = await app.ActorAsync(DemoUsers.Editor2, isEditor: true);
+        var supervisor = await app.ActorAsync(DemoUsers.Supervisor, isEditor: false, isSupervisor: true);
+        var (id, stamp) = await app.SubmittedArticleAsync(writer, "two-authors-supervised", "Two authors, one supervisor", "Body.");
+        stamp = await app.WorkspaceAsync(w => w.SendBackAsync(fixer, id, stamp, "One word is wrong."));
+        var sentBack = (await app.WorkspaceAsync(w => w.GetAsync(id)))!;
+        stamp = await app.WorkspaceAsync(w => w.SaveDraftAsync(fixer, id, stamp, Draft(sentBack, "Body, fixed.")));
+        stamp = await app.WorkspaceAsync(w => w.SubmitAsync(fixer, id, stamp));
+
+        var refused = await Assert.ThrowsAsync<ContentWorkflowException>(() => app.WorkspaceAsync(w => w.ApproveAsync(writer, id, stamp, null)));
+        Assert.Equal(ContentWorkflowRules.OwnWork, refused.Code);
+
+        await app.WorkspaceAsync(w => w.ApproveAsync(supervisor, id, stamp, null));
+        Assert.Equal(ContentStatus.Published, (await app.WorkspaceAsync(w => w.GetAsync(id)))!.Status);
+    }
+
+    [Fact]
+    public async Task Who_wrote_an_approved_version_may_approve_a_later_edit_by_someone_else()
+    {
+        var writer = await app.ActorAsync(DemoUsers.Editor, isEditor: true);
+        var reviewer = await app.ActorAsync(DemoUsers.Editor2, isEditor: true);
+        var (id, stamp) = await app.SubmittedArticleAsync(writer, "approved-then-edited", "Approved, then edited", "Body.");
+        stamp = await app.WorkspaceAsync(w => w.ApproveAsync(reviewer, id, stamp, null));
+        var published = (await app.WorkspaceAsync(w => w.GetAsync(id)))!;
+        stamp = await app.WorkspaceAsync(w => w.SaveDraftAsync(reviewer, id, stamp, Draft(published, "Body, updated.")));
+        stamp = await app.WorkspaceAsync(w => w.SubmitAsync(reviewer, id, stamp));
+
+        await Assert.ThrowsAsync<ContentWorkflowException>(() => app.WorkspaceAsync(w => w.ApproveAsync(reviewer, id, stamp, null)));
+        await app.WorkspaceAsync(w => w.ApproveAsync(writer, id, stamp, null));
+
+        Assert.Equal("Body, updated.", (await app.WorkspaceAsync(w => w.GetAsync(id)))!.Body);
     }
 
     private static ContentDraft Draft(ContentItem item, string body)

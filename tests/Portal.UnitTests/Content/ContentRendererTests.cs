@@ -104,10 +104,10 @@ public sealed class ContentRendererTests
             [^1]: Some funds waive it.
             """).Html;
 
-        Assert.Contains("<h2 id=\"fees-at-a-glance\">", html, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"h-fees-at-a-glance\">", html, StringComparison.Ordinal);
         Assert.Contains("<table>", html, StringComparison.Ordinal);
         Assert.Contains("<td>Subscription</td>", html, StringComparison.Ordinal);
-        Assert.Contains("class=\"footnote-ref\"", html, StringComparison.Ordinal);
+        Assert.Contains("<a id=\"h-fnref-1\" href=\"#h-fn-1\"><sup>1</sup></a>", html, StringComparison.Ordinal);
         Assert.Contains("Some funds waive it.", html, StringComparison.Ordinal);
         Assert.Contains("type=\"checkbox\"", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"https://www.example.com\">", html, StringComparison.Ordinal);
@@ -119,11 +119,56 @@ public sealed class ContentRendererTests
         var toc = _renderer.Render("Intro\n\n## How a fund works\n\ntext\n\n### The custodian\n\n## 申购和赎回\n\n#### Too deep\n").Toc;
 
         Assert.Equal(
-            [new TocEntry(2, "how-a-fund-works", "How a fund works"), new TocEntry(3, "the-custodian", "The custodian")],
+            [new TocEntry(2, "h-how-a-fund-works", "How a fund works"), new TocEntry(3, "h-the-custodian", "The custodian")],
             toc.Take(2));
         Assert.Equal(3, toc.Count);
         Assert.Equal("申购和赎回", toc[2].Text);
         Assert.NotEmpty(toc[2].Id);
+    }
+
+    [Theory]
+    [InlineData("<div id=\"components-reconnect-modal\" class=\"mud-overlay\">Reconnecting</div>")]
+    [InlineData("<span id=\"components-reconnect-modal\" class=\"mud-overlay mud-overlay-dark\">x</span>")]
+    [InlineData("<h2 id=\"components-reconnect-modal\" class=\"mud-overlay\">Heading</h2>")]
+    [InlineData("## Fees\n\n<p id=\"toc-heading\" class=\"mud-snackbar\">Charged once.</p>")]
+    [InlineData("<a id=\"fn:1\" class=\"mud-button\" href=\"https://www.example.com\">link</a>")]
+    [InlineData("<img name=\"querySelector\" class=\"mud-overlay\" src=\"/media/0123456789abcdef0123456789abcdef\">")]
+    public void Authors_cannot_set_ids_or_classes(string markdown)
+    {
+        var html = _renderer.Render(markdown).Html;
+
+        Assert.DoesNotContain("components-reconnect-modal", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("toc-heading", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("fn:1", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("mud-", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Heading_ids_are_the_renderers_own_and_the_table_of_contents_points_at_them()
+    {
+        var rendered = _renderer.Render("## components-reconnect-modal\n\ntext\n\n### The custodian\n\n## 申购和赎回\n");
+
+        Assert.Equal(["h-components-reconnect-modal", "h-the-custodian"], rendered.Toc.Take(2).Select(e => e.Id));
+        foreach (var entry in rendered.Toc)
+        {
+            Assert.StartsWith("h-", entry.Id, StringComparison.Ordinal);
+            Assert.Contains($"<h{entry.Level} id=\"{entry.Id}\">{entry.Text}</h{entry.Level}>", rendered.Html, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("id=\"components-reconnect-modal\"", rendered.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Footnotes_link_to_ids_in_the_renderers_namespace()
+    {
+        var html = _renderer.Render("Charged once.[^1]\n\n[^1]: Some funds waive it.").Html;
+
+        Assert.Contains("href=\"#h-fn-1\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"h-fn-1\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"h-fnref-1\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#h-fnref-1\"", html, StringComparison.Ordinal);
     }
 
     [Theory]

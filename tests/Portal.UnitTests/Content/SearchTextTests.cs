@@ -12,6 +12,36 @@ public sealed class SearchTextTests
     public void An_empty_query_has_no_terms() =>
         Assert.Empty(SearchText.Terms("  "));
 
+    [Fact]
+    public void A_long_query_is_cut_to_a_hundred_characters()
+    {
+        var query = "  " + new string('基', 150) + "  ";
+
+        Assert.Equal(new string('基', SearchText.MaxQueryLength), SearchText.Shorten(query));
+        Assert.True(SearchText.IsShortened(query));
+        Assert.False(SearchText.IsShortened("  " + new string('a', 100) + "  "));
+        Assert.Equal(SearchText.MaxQueryLength, SearchText.Terms(query).Sum(t => t.Length));
+    }
+
+    [Fact]
+    public void Shortening_never_splits_a_character_in_two() =>
+        Assert.Equal(new string('a', 99), SearchText.Shorten(new string('a', 99) + "𠀀𠀀"));
+
+    [Fact]
+    public void Chinese_runs_are_looked_for_by_their_character_pairs_and_words_as_they_are() =>
+        Assert.Equal(["赎回", "回费", "费用", "nav", "基金"], SearchText.Probes(SearchText.Terms("赎回费用 NAV 基金 赎回")));
+
+    [Fact]
+    public void A_search_looks_for_a_bounded_number_of_strings()
+    {
+        var query = new string(Enumerable.Range(0, 2000).Select(i => (char)(0x4E00 + (i * 37 % 20000))).ToArray());
+
+        var probes = SearchText.Probes(SearchText.Terms(query));
+
+        Assert.Equal(SearchText.MaxProbes, probes.Count);
+        Assert.All(probes, p => Assert.Equal(2, p.Length));
+    }
+
     [Theory]
     [InlineData("赎回的到账时间", "赎回", true)]
     [InlineData("基金赎回费怎么算", "赎回费用", true)]

@@ -135,6 +135,9 @@ public sealed class ContentVersion
 
     public string ChangedBy { get; set; } = "";
 
+    /// <summary>The user id of whoever made the change; null for imports of shipped files (and versions older than the column).</summary>
+    public string? ChangedById { get; set; }
+
     public DateTimeOffset ChangedAt { get; set; }
 }
 

@@ -48,6 +48,7 @@ internal sealed class ContentVersionConfiguration : IEntityTypeConfiguration<Con
         builder.Property(x => x.Tags).HasMaxLength(400);
         builder.Property(x => x.Action).HasMaxLength(40);
         builder.Property(x => x.ChangedBy).HasMaxLength(200);
+        builder.Property(x => x.ChangedById).HasMaxLength(450);
         builder.HasIndex(x => new { x.ContentItemId, x.Number }).IsUnique();
     }
 }

@@ -1,3 +1,4 @@
+using AngleSharp;
 using Ganss.Xss;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
@@ -19,6 +20,9 @@ public sealed class ContentRenderer
 {
     public const string MediaPrefix = "/media/";
 
+    /// <summary>Every id in rendered content starts with this; the app's own ids never do.</summary>
+    public const string IdPrefix = "h-";
+
     private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
         .UseFootnotes()
@@ -33,11 +37,81 @@ public sealed class ContentRenderer
     public RenderedContent Render(string markdown)
     {
         var document = Markdown.Parse(markdown ?? "", _pipeline);
-        var html = Sanitize(document.ToHtml(_pipeline));
+        var headingIds = PrefixHeadingIds(document);
+        var html = Sanitize(document.ToHtml(_pipeline), headingIds);
         return new RenderedContent(html, TableOfContents(document), ReadingTime.Minutes(markdown ?? ""));
     }
 
-    public string Sanitize(string html) => _sanitizer.Sanitize(html);
+    /// <summary>
+    /// Puts the ids Markdig gives headings into the renderer's own namespace (<see cref="IdPrefix"/>), so they
+    /// never collide with the ids the app itself uses (components-reconnect-modal, toc-heading ...).
+    /// </summary>
+    private static HashSet<string> PrefixHeadingIds(MarkdownDocument document)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var heading in document.Descendants<HeadingBlock>())
+        {
+            var attributes = heading.GetAttributes();
+            if (!string.IsNullOrEmpty(attributes.Id))
+            {
+                attributes.Id = IdPrefix + attributes.Id;
+                ids.Add(attributes.Id);
+            }
+        }
+
+        return ids;
+    }
+
+    /// <summary>
+    /// Sanitizes, then keeps only the ids the renderer generated: an author's raw HTML may carry neither an id
+    /// (it could take over one of the app's elements) nor a class (it could imitate the app's UI).
+    /// </summary>
+    private string Sanitize(string html, HashSet<string> headingIds)
+    {
+        using var document = _sanitizer.SanitizeDom(html);
+        var body = document.Body!;
+        var kept = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var element in body.QuerySelectorAll("[id]"))
+        {
+            var id = element.Id!;
+            var isHeading = element.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
+            var own = isHeading ? (headingIds.Contains(id) ? id : null) : FootnoteId(id);
+            if (own is not null && kept.Add(own))
+            {
+                element.Id = own;
+            }
+            else
+            {
+                element.RemoveAttribute("id");
+            }
+        }
+
+        // In-page links (footnotes, [the fees](#fees)) follow their targets into the namespace.
+        foreach (var link in body.QuerySelectorAll("a[href^='#']"))
+        {
+            var fragment = link.GetAttribute("href")![1..];
+            var target = FootnoteId(fragment) ?? IdPrefix + fragment;
+            if (kept.Contains(target))
+            {
+                link.SetAttribute("href", "#" + target);
+            }
+        }
+
+        return body.ChildNodes.ToHtml(_sanitizer.OutputFormatter);
+    }
+
+    /// <summary>Markdig's footnote ids (fn:1 for the note, fnref:1 for the reference) in the renderer's namespace.</summary>
+    private static string? FootnoteId(string id)
+    {
+        var colon = id.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 0 || id[..colon] is not ("fn" or "fnref"))
+        {
+            return null;
+        }
+
+        var number = id[(colon + 1)..];
+        return number.Length > 0 && number.All(char.IsAsciiDigit) ? IdPrefix + id[..colon] + "-" + number : null;
+    }
 
     private static List<TocEntry> TableOfContents(MarkdownDocument document) =>
         document.Descendants<HeadingBlock>()
@@ -74,8 +148,11 @@ public sealed class ContentRenderer
         sanitizer.AllowedSchemes.Add("http");
         sanitizer.AllowedSchemes.Add("https");
         sanitizer.AllowedSchemes.Add("mailto");
+        // Ids pass the sanitizer only to be checked against the renderer's own afterwards (see Sanitize).
         sanitizer.AllowedAttributes.Add("id");
-        sanitizer.AllowedAttributes.Add("class");
+        sanitizer.AllowedAttributes.Remove("class");
+        // A named image or anchor becomes a property of document (DOM clobbering).
+        sanitizer.AllowedAttributes.Remove("name");
         sanitizer.AllowedTags.Remove("form");
         sanitizer.AllowedTags.Remove("button");
         sanitizer.AllowedTags.Remove("textarea");

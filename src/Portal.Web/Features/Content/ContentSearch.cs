@@ -19,7 +19,8 @@ public sealed class ContentSearch(IDbContextFactory<PortalDbContext> dbFactory)
 
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(string? query, string language, int max = 30, CancellationToken cancellationToken = default)
     {
-        var terms = SearchText.Terms(query);
+        var whole = SearchText.Shorten(query);
+        var terms = SearchText.Terms(whole);
         if (terms.Count == 0)
         {
             return [];
@@ -27,7 +28,7 @@ public sealed class ContentSearch(IDbContextFactory<PortalDbContext> dbFactory)
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var ids = new HashSet<Guid>();
-        foreach (var term in terms.SelectMany(SearchText.Probes).Distinct())
+        foreach (var term in SearchText.Probes(terms))
         {
             var pattern = "%" + EscapeLike(term) + "%";
             var items = db.Set<ContentItem>().AsNoTracking()
@@ -46,7 +47,6 @@ public sealed class ContentSearch(IDbContextFactory<PortalDbContext> dbFactory)
         }
 
         var candidates = await db.Set<ContentItem>().AsNoTracking().Where(i => ids.Contains(i.Id)).ToListAsync(cancellationToken);
-        var whole = query!.Trim();
         var hits = candidates
             .Select(i => Score(i, terms, whole))
             .Where(h => h is not null)
@@ -103,25 +103,52 @@ public sealed class ContentSearch(IDbContextFactory<PortalDbContext> dbFactory)
 /// <summary>Pure text helpers for search: terms, matching (Chinese by characters), snippets, highlighting.</summary>
 public static partial class SearchText
 {
-    /// <summary>Words of the query; Chinese runs stay whole (they are matched by their character pairs too).</summary>
-    public static IReadOnlyList<string> Terms(string? query) =>
-        string.IsNullOrWhiteSpace(query)
+    /// <summary>The longest query searched (anyone may search, so its cost is bounded); longer ones are cut to it.</summary>
+    public const int MaxQueryLength = 100;
+
+    /// <summary>
+    /// The most strings one search looks for in the database, each one LIKE query. A long Chinese run has a
+    /// character pair for every character, so without this a 2,000-character query made 2,000 queries.
+    /// </summary>
+    public const int MaxProbes = 16;
+
+    /// <summary>The query as searched: trimmed and at most <see cref="MaxQueryLength"/> characters.</summary>
+    public static string Shorten(string? query)
+    {
+        var trimmed = query?.Trim() ?? "";
+        if (trimmed.Length <= MaxQueryLength)
+        {
+            return trimmed;
+        }
+
+        // Never cut a character outside the basic plane in half.
+        var length = char.IsHighSurrogate(trimmed[MaxQueryLength - 1]) ? MaxQueryLength - 1 : MaxQueryLength;
+        return trimmed[..length].TrimEnd();
+    }
+
+    /// <summary>True when <see cref="Shorten"/> leaves part of the query out.</summary>
+    public static bool IsShortened(string? query) => (query?.Trim().Length ?? 0) > MaxQueryLength;
+
+    /// <summary>Words of the query (at most 8); Chinese runs stay whole (they are matched by their character pairs too).</summary>
+    public static IReadOnlyList<string> Terms(string? query)
+    {
+        var shortened = Shorten(query);
+        return shortened.Length == 0
             ? []
-            : Separators().Split(query.Trim().ToLowerInvariant())
+            : Separators().Split(shortened.ToLowerInvariant())
                 .Where(t => t.Length > 0)
                 .Distinct()
                 .Take(8)
                 .ToList();
-
-    /// <summary>The strings to look for in the database for one term: itself, and for Chinese its character pairs.</summary>
-    public static IEnumerable<string> Probes(string term)
-    {
-        yield return term;
-        foreach (var pair in Bigrams(term))
-        {
-            yield return pair;
-        }
     }
+
+    /// <summary>
+    /// The strings to look for in the database, at most <see cref="MaxProbes"/>: each term, or for a Chinese run
+    /// its character pairs (a text that contains the run contains them too). A hit must match every term, so the
+    /// first terms' probes are enough to find the candidates; the ranking then checks all terms.
+    /// </summary>
+    public static IReadOnlyList<string> Probes(IReadOnlyList<string> terms) =>
+        terms.SelectMany(t => Bigrams(t).DefaultIfEmpty(t)).Distinct().Take(MaxProbes).ToList();
 
     /// <summary>
     /// A term matches when it appears. A Chinese run has no spaces between its words, so it also matches

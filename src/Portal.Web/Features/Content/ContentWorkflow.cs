@@ -1,17 +1,41 @@
-using System.Security.Claims;
 using Portal.Web.Features.Accounts;
 
 namespace Portal.Web.Features.Content;
 
-/// <summary>Who is acting in the editor workspace, taken from the signed-in user.</summary>
+/// <summary>Who is acting in the editor workspace: the acting user, read as the editorial rules need them.</summary>
 public sealed record ContentActor(string UserId, string Name, bool IsEditor, bool IsSupervisor)
 {
-    public static ContentActor From(ClaimsPrincipal user) => new(
-        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
-        user.FindFirstValue(PortalClaims.DisplayName) ?? user.Identity?.Name ?? "",
-        user.IsInRole(Roles.Editor),
-        user.IsInRole(Roles.Supervisor));
+    private Actor? _actor;
+
+    /// <summary>From the acting user a page gets from <see cref="CurrentActor"/> (with the client's address, for the audit trail).</summary>
+    public static ContentActor From(Actor actor) =>
+        new(actor.UserId ?? "", actor.Name, actor.IsInRole(Roles.Editor), actor.IsInRole(Roles.Supervisor)) { _actor = actor };
+
+    /// <summary>This editor as the audit trail records them.</summary>
+    public Actor AsActor()
+    {
+        if (_actor is not null)
+        {
+            return _actor;
+        }
+
+        var roles = new HashSet<string>(StringComparer.Ordinal);
+        if (IsEditor)
+        {
+            roles.Add(Roles.Editor);
+        }
+
+        if (IsSupervisor)
+        {
+            roles.Add(Roles.Supervisor);
+        }
+
+        return new(UserId, Name, roles, null, null);
+    }
 }
+
+/// <summary>One step of an item's history, as the four-eyes rule reads it.</summary>
+public sealed record ContentVersionStep(int Number, string Action, string? ChangedById);
 
 /// <summary>A refused workflow step; <see cref="Code"/> is a ContentText resource key.</summary>
 public sealed class ContentWorkflowException(string code) : Exception(code)
@@ -38,8 +62,11 @@ public static class ContentWorkflowRules
         : item.Status == ContentStatus.InReview ? WrongStatus
         : null;
 
-    /// <summary>Null when the actor may approve (or send back) the item; otherwise the reason.</summary>
-    public static string? ApprovalRefusal(ContentItem item, ContentActor actor)
+    /// <summary>
+    /// Null when the actor may approve (or send back) the item; otherwise the reason. <paramref name="editors"/> are
+    /// the users who changed its text since it was last approved (<see cref="EditorsUnderReview"/>).
+    /// </summary>
+    public static string? ApprovalRefusal(ContentItem item, ContentActor actor, IReadOnlySet<string> editors)
     {
         if (!actor.IsEditor && !actor.IsSupervisor)
         {
@@ -51,8 +78,19 @@ public static class ContentWorkflowRules
             return WrongStatus;
         }
 
-        // Four eyes: whoever wrote the text under review never approves it.
-        return string.Equals(item.AuthorId, actor.UserId, StringComparison.Ordinal) ? OwnWork : null;
+        // Four eyes: no one who wrote any part of the text under review approves it.
+        return string.Equals(item.AuthorId, actor.UserId, StringComparison.Ordinal) || editors.Contains(actor.UserId) ? OwnWork : null;
+    }
+
+    /// <summary>Who changed the text since it was last approved or imported: the authors of the version under review.</summary>
+    public static IReadOnlySet<string> EditorsUnderReview(IEnumerable<ContentVersionStep> versions)
+    {
+        var steps = versions.OrderBy(v => v.Number).ToList();
+        var settled = steps.FindLastIndex(v => ContentVersions.Settled.Contains(v.Action));
+        return steps.Skip(settled + 1)
+            .Where(v => v.ChangedById is not null && ContentVersions.TextChanges.Contains(v.Action))
+            .Select(v => v.ChangedById!)
+            .ToHashSet(StringComparer.Ordinal);
     }
 
     public static string? SubmitRefusal(ContentItem item, ContentActor actor) =>

@@ -1,7 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Web.Data;
+using Portal.Web.Features.Accounts;
+using Portal.Web.Features.Audit;
 using Portal.Web.Resources;
 
 namespace Portal.Web.Features.Content;
@@ -67,8 +70,11 @@ public sealed class ContentWorkspace(
     IDbContextFactory<PortalDbContext> dbFactory,
     TimeProvider clock,
     IOptions<ContentOptions> options,
-    ShippedContentImporter shipped)
+    ShippedContentImporter shipped,
+    AuditTrail audit)
 {
+    private static readonly Actor Scheduler = Actor.System("scheduled publishing");
+
     public async Task<IReadOnlyList<EditorRow>> ListAsync(EditorFilter filter, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -150,7 +156,7 @@ public sealed class ContentWorkspace(
         };
         ApplyDraft(item, draft, actor, now);
         db.Add(item);
-        db.Add(ContentVersions.Snapshot(item, ContentVersions.Created, actor.Name, now));
+        db.Add(ContentVersions.Snapshot(item, ContentVersions.Created, actor.Name, now, actor.UserId));
         await db.SaveChangesAsync(cancellationToken);
         return item.Id;
     }
@@ -168,10 +174,17 @@ public sealed class ContentWorkspace(
             item.ReviewComment = null;
         }, cancellationToken);
 
-    public Task<Guid> ApproveAsync(ContentActor actor, Guid id, Guid stamp, DateTimeOffset? publishAt, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, stamp, ContentVersions.Approved, actor, (item, now) =>
+    /// <summary>Why <paramref name="actor"/> may not approve or send back <paramref name="item"/>; null when they may.</summary>
+    public async Task<string?> ApprovalRefusalAsync(ContentActor actor, ContentItem item, CancellationToken cancellationToken = default) =>
+        ContentWorkflowRules.ApprovalRefusal(item, actor, await EditorsUnderReviewAsync(item.Id, cancellationToken));
+
+    // The editors are read before the change; a version added since then changes the stamp, so the change is refused as stale.
+    public async Task<Guid> ApproveAsync(ContentActor actor, Guid id, Guid stamp, DateTimeOffset? publishAt, CancellationToken cancellationToken = default)
+    {
+        var editors = await EditorsUnderReviewAsync(id, cancellationToken);
+        return await ChangeAsync(id, stamp, ContentVersions.Approved, actor, (item, now) =>
         {
-            Refuse(ContentWorkflowRules.ApprovalRefusal(item, actor));
+            Refuse(ContentWorkflowRules.ApprovalRefusal(item, actor, editors));
             item.ApproverId = actor.UserId;
             item.ApproverName = actor.Name;
             item.ReviewComment = null;
@@ -181,12 +194,18 @@ public sealed class ContentWorkspace(
             {
                 item.PublishedAt = now;
             }
-        }, cancellationToken);
+        }, cancellationToken, (db, item) => audit.Add(db, actor.AsActor(), AuditActions.ContentApproved, Subject(item),
+            item.Status == ContentStatus.Scheduled
+                ? string.Create(CultureInfo.InvariantCulture, $"{Describe(item)}, to be published {item.PublishAt:O}")
+                : Describe(item) + ", published at once"));
+    }
 
-    public Task<Guid> SendBackAsync(ContentActor actor, Guid id, Guid stamp, string comment, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, stamp, ContentVersions.SentBack, actor, (item, _) =>
+    public async Task<Guid> SendBackAsync(ContentActor actor, Guid id, Guid stamp, string comment, CancellationToken cancellationToken = default)
+    {
+        var editors = await EditorsUnderReviewAsync(id, cancellationToken);
+        return await ChangeAsync(id, stamp, ContentVersions.SentBack, actor, (item, _) =>
         {
-            Refuse(ContentWorkflowRules.ApprovalRefusal(item, actor));
+            Refuse(ContentWorkflowRules.ApprovalRefusal(item, actor, editors));
             if (string.IsNullOrWhiteSpace(comment))
             {
                 throw new ContentWorkflowException(ContentWorkflowRules.CommentRequired);
@@ -195,6 +214,7 @@ public sealed class ContentWorkspace(
             item.Status = ContentStatus.Draft;
             item.ReviewComment = comment.Trim();
         }, cancellationToken);
+    }
 
     public Task<Guid> UnpublishAsync(ContentActor actor, Guid id, Guid stamp, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, stamp, ContentVersions.Unpublished, actor, (item, _) =>
@@ -202,7 +222,7 @@ public sealed class ContentWorkspace(
             Refuse(ContentWorkflowRules.UnpublishRefusal(item, actor));
             item.Status = ContentStatus.Unpublished;
             item.EditedSinceImport = true;
-        }, cancellationToken);
+        }, cancellationToken, (db, item) => audit.Add(db, actor.AsActor(), AuditActions.ContentUnpublished, Subject(item), Describe(item)));
 
     /// <summary>Brings back an earlier version's text as a new draft (history is never rewritten).</summary>
     public async Task<Guid> RestoreAsync(ContentActor actor, Guid id, Guid stamp, int number, CancellationToken cancellationToken = default)
@@ -281,7 +301,7 @@ public sealed class ContentWorkspace(
             item.PublishedAt = item.PublishAt ?? now;
             item.CurrentVersion++;
             item.ConcurrencyStamp = Guid.NewGuid();
-            db.Add(ContentVersions.Snapshot(item, ContentVersions.Published, item.ApproverName ?? ShippedContentImporter.ImportedBy, now));
+            db.Add(ContentVersions.Snapshot(item, ContentVersions.Published, item.ApproverName ?? ShippedContentImporter.ImportedBy, now, item.ApproverId));
         }
 
         try
@@ -292,6 +312,12 @@ public sealed class ContentWorkspace(
         {
             // An editor changed one of them meanwhile; the next round looks again.
             return 0;
+        }
+
+        // One row each, after the save: the audit trail takes one row per save.
+        foreach (var item in due)
+        {
+            await audit.RecordAsync(Scheduler, AuditActions.ContentPublished, Subject(item), Describe(item), cancellationToken);
         }
 
         return due.Count;
@@ -327,9 +353,18 @@ public sealed class ContentWorkspace(
         return await db.Set<MediaAsset>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
     }
 
+    private async Task<IReadOnlySet<string>> EditorsUnderReviewAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var steps = await db.Set<ContentVersion>().AsNoTracking().Where(v => v.ContentItemId == id)
+            .Select(v => new ContentVersionStep(v.Number, v.Action, v.ChangedById))
+            .ToListAsync(cancellationToken);
+        return ContentWorkflowRules.EditorsUnderReview(steps);
+    }
+
     private async Task<Guid> ChangeAsync(
         Guid id, Guid stamp, string action, ContentActor actor, Action<ContentItem, DateTimeOffset> change,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Action<PortalDbContext, ContentItem>? record = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var item = await db.Set<ContentItem>().FirstOrDefaultAsync(i => i.Id == id, cancellationToken)
@@ -344,7 +379,8 @@ public sealed class ContentWorkspace(
         item.CurrentVersion++;
         item.UpdatedAt = now;
         item.ConcurrencyStamp = Guid.NewGuid();
-        db.Add(ContentVersions.Snapshot(item, action, actor.Name, now));
+        db.Add(ContentVersions.Snapshot(item, action, actor.Name, now, actor.UserId));
+        record?.Invoke(db, item);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -361,6 +397,11 @@ public sealed class ContentWorkspace(
 
         return item.ConcurrencyStamp;
     }
+
+    private static string Subject(ContentItem item) => $"content:{item.Id}";
+
+    private static string Describe(ContentItem item) =>
+        string.Create(CultureInfo.InvariantCulture, $"{item.Kind} {item.Language}/{item.Slug} version {item.CurrentVersion}");
 
     /// <summary>An editor's change always becomes a draft again: nothing unreviewed reaches readers.</summary>
     private static void SaveAsDraft(ContentItem item, ContentDraft draft, ContentActor actor, DateTimeOffset now)

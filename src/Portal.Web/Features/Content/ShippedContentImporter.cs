@@ -170,7 +170,13 @@ public static class ContentVersions
     public const string KeptOverShipped = "KeptOverShipped";
     public const string TookShipped = "TookShipped";
 
-    public static ContentVersion Snapshot(ContentItem item, string action, string changedBy, DateTimeOffset at) => new()
+    /// <summary>The actions that change an item's text: whoever did one of them since the last approval wrote the version under review.</summary>
+    public static readonly IReadOnlySet<string> TextChanges = new HashSet<string>(StringComparer.Ordinal) { Created, Saved, Restored, TookShipped };
+
+    /// <summary>The actions after which the text is public as it stands: approved by a reviewer, or shipped with the portal.</summary>
+    public static readonly IReadOnlySet<string> Settled = new HashSet<string>(StringComparer.Ordinal) { Imported, Approved };
+
+    public static ContentVersion Snapshot(ContentItem item, string action, string changedBy, DateTimeOffset at, string? changedById = null) => new()
     {
         ContentItemId = item.Id,
         Number = item.CurrentVersion,
@@ -183,6 +189,7 @@ public static class ContentVersions
         Status = item.Status,
         Action = action,
         ChangedBy = changedBy,
+        ChangedById = changedById,
         ChangedAt = at,
     };
 }

@@ -14,3 +14,6 @@ public sealed record ArticleView(RenderedPage Article, IReadOnlyList<ContentCard
 
 /// <summary>The articles for /learn; <see cref="Read"/> holds the slugs a signed-in investor has read, null for anyone else.</summary>
 public sealed record LearnView(IReadOnlyList<ContentCard> Articles, IReadOnlyList<string>? Read);
+
+/// <summary>A question on /faq, without its answer (that is loaded when the question is opened).</summary>
+public sealed record FaqQuestion(string Slug, string Title, string Category);
