@@ -36,6 +36,25 @@ public sealed class AuditChainTests(PortalApp app) : IClassFixture<PortalApp>
         Assert.Equal(before.Select(e => (e.Id, e.ActorName, e.Details, e.Hash)), after.Select(e => (e.Id, e.ActorName, e.Details, e.Hash)));
     }
 
+    [Fact]
+    public async Task Several_rows_in_one_save_are_chained_in_the_order_they_were_added()
+    {
+        var audit = app.Services.GetRequiredService<AuditTrail>();
+        var actor = Actor.System("batch test");
+        await app.WithDbAsync(async db =>
+        {
+            audit.Add(db, actor, AuditActions.ContentPublished, "content:batch-1");
+            audit.Add(db, actor, AuditActions.ContentPublished, "content:batch-2");
+            audit.Add(db, actor, AuditActions.ContentPublished, "content:batch-3");
+            return await db.SaveChangesAsync();
+        });
+
+        var rows = await app.WithDbAsync(db => db.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Id).ToListAsync());
+        Assert.Equal(["content:batch-1", "content:batch-2", "content:batch-3"],
+            rows.Where(r => r.ActorName == "batch test").Select(r => r.Subject));
+        Assert.Null(AuditChain.FindBreak(rows));
+    }
+
     internal static async Task AssertConcurrentWritesChainAsync(PortalApp app)
     {
         var audit = app.Services.GetRequiredService<AuditTrail>();

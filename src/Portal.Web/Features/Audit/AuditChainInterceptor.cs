@@ -85,5 +85,6 @@ internal sealed class AuditChainInterceptor : SaveChangesInterceptor
     }
 
     private static List<AuditEntry> Pending(DbContext db) =>
-        db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)
+            .OrderByDescending(e => e.Id).ToList(); // stand-in keys count down from -1 in the order rows were added
 }

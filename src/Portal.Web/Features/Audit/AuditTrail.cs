@@ -10,11 +10,15 @@ namespace Portal.Web.Features.Audit;
 /// </summary>
 public sealed class AuditTrail(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
 {
+    private static long s_pending;
+
     public void Add(PortalDbContext db, Actor actor, string action, string subject, string? details = null)
     {
         var at = clock.GetUtcNow();
         db.Set<AuditEntry>().Add(new AuditEntry
         {
+            // A stand-in key, unique and counting down in the order rows are added; the chain numbers them on save.
+            Id = -Interlocked.Increment(ref s_pending),
             // Milliseconds only: what both databases keep exactly, so the stored row hashes as written.
             At = new DateTimeOffset(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero),
             ActorUserId = actor.UserId,
