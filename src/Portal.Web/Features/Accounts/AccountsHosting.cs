@@ -54,6 +54,8 @@ public static class AccountsHosting
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddSingleton<IEmailSender<PortalUser>, IdentityEmailSender>();
+        services.AddOptions<ActivationOptions>().BindConfiguration(ActivationOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ActivationThrottle>();
         services.AddScoped<ActivationService>();
         services.AddScoped<AccountDirectory>();
