@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts.DemoData;
+using Portal.Web.Features.Audit;
 
 namespace Portal.Web.Features.Accounts;
 
@@ -44,10 +45,12 @@ public static class AccountsHosting
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             // A signed-in user without the role gets a plain 403 (rendered by the status page), not a redirect.
-            o.Events.OnRedirectToAccessDenied = context =>
+            o.Events.OnRedirectToAccessDenied = async context =>
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                return Task.CompletedTask;
+                var audit = context.HttpContext.RequestServices.GetRequiredService<AuditTrail>();
+                await audit.RecordAsync(context.HttpContext.GetActor(), AuditActions.AccessDenied,
+                    AccountAudit.PageSubject(context.Request.Path), cancellationToken: context.HttpContext.RequestAborted);
             };
         });
 
@@ -58,6 +61,7 @@ public static class AccountsHosting
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ActivationThrottle>();
         services.AddScoped<ActivationService>();
+        services.AddScoped<AccountAudit>();
         services.AddScoped<AccountDirectory>();
         services.AddHttpContextAccessor();
         services.AddScoped<ClientAddress>();
@@ -69,9 +73,15 @@ public static class AccountsHosting
 
     public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/Account/Logout", async (SignInManager<PortalUser> signInManager) =>
+        endpoints.MapPost("/Account/Logout", async (HttpContext context, SignInManager<PortalUser> signInManager, AuditTrail audit) =>
         {
+            var actor = context.GetActor();
             await signInManager.SignOutAsync();
+            if (actor.UserId is { } userId)
+            {
+                await audit.RecordAsync(actor, AuditActions.SignOut, AccountAudit.UserSubject(userId), cancellationToken: context.RequestAborted);
+            }
+
             return TypedResults.LocalRedirect("~/");
         });
         return endpoints;
