@@ -62,6 +62,7 @@ public static class AccountsHosting
         services.AddSingleton<ActivationThrottle>();
         services.AddScoped<ActivationService>();
         services.AddScoped<AccountAudit>();
+        services.AddSingleton<RoleAssignments>();
         services.AddScoped<AccountDirectory>();
         services.AddHttpContextAccessor();
         services.AddScoped<ClientAddress>();
