@@ -129,9 +129,7 @@ public sealed partial class ActivationTests(PortalApp app) : IClassFixture<Porta
     {
         var investor = DemoUsers.GeneratedInvestor(11);
         using var client = app.CreatePortalClient();
-        using var requested = await RequestCodeAsync(client, investor.AccountNumber, investor.IdNumber[^4..], investor.Email);
-        var confirmUrl = requested.RedirectTarget()!;
-        var code = CodeFrom(app.Mailbox.LatestTextTo(investor.Email));
+        var (confirmUrl, code) = await CodeSentAsync(client, investor);
         var wrongCode = code == "000000" ? "111111" : "000000";
 
         for (var attempt = 1; attempt <= 4; attempt++)
@@ -203,15 +201,13 @@ public sealed partial class ActivationTests(PortalApp app) : IClassFixture<Porta
     {
         var investor = DemoUsers.GeneratedInvestor(42);
         using var client = app.CreatePortalClient();
-        using var first = await RequestCodeAsync(client, investor.AccountNumber, investor.IdNumber[^4..], investor.Email);
-        var firstCode = CodeFrom(app.Mailbox.LatestTextTo(investor.Email));
-        using var second = await RequestCodeAsync(client, investor.AccountNumber, investor.IdNumber[^4..], investor.Email);
-        var secondCode = CodeFrom(app.Mailbox.LatestTextTo(investor.Email));
+        var (firstUrl, firstCode) = await CodeSentAsync(client, investor);
+        var (secondUrl, secondCode) = await CodeSentAsync(client, investor);
 
-        using var old = await ConfirmAsync(client, first.RedirectTarget()!, firstCode);
+        using var old = await ConfirmAsync(client, firstUrl, firstCode);
         Assert.Contains(app.Text<AccountsText>("Activate.Confirm.Expired"), await old.ReadTextAsync());
 
-        using var newest = await ConfirmAsync(client, second.RedirectTarget()!, secondCode);
+        using var newest = await ConfirmAsync(client, secondUrl, secondCode);
         Assert.Equal("/Account/Login?status=activated", newest.RedirectTarget());
     }
 
@@ -220,9 +216,7 @@ public sealed partial class ActivationTests(PortalApp app) : IClassFixture<Porta
     {
         var investor = DemoUsers.GeneratedInvestor(43);
         using var requester = app.CreatePortalClient();
-        using var requested = await RequestCodeAsync(requester, investor.AccountNumber, investor.IdNumber[^4..], investor.Email);
-        var confirmUrl = requested.RedirectTarget()!;
-        var code = CodeFrom(app.Mailbox.LatestTextTo(investor.Email));
+        var (confirmUrl, code) = await CodeSentAsync(requester, investor);
         var wrongCode = code == "000000" ? "111111" : "000000";
 
         var clients = Enumerable.Range(0, 20).Select(_ => app.CreatePortalClient()).ToList();
@@ -250,9 +244,7 @@ public sealed partial class ActivationTests(PortalApp app) : IClassFixture<Porta
     {
         var investor = DemoUsers.GeneratedInvestor(44);
         using var client = app.CreatePortalClient();
-        using var requested = await RequestCodeAsync(client, investor.AccountNumber, investor.IdNumber[^4..], investor.Email);
-        var confirmUrl = requested.RedirectTarget()!;
-        var code = CodeFrom(app.Mailbox.LatestTextTo(investor.Email));
+        var (confirmUrl, code) = await CodeSentAsync(client, investor);
         var investorId = await app.WithDbAsync(db => db.Set<Investor>().Where(i => i.AccountNumber == investor.AccountNumber).Select(i => i.Id).SingleAsync());
         // The database refuses to link this investor (as a constraint or a dropped connection would), after the user row is written.
         var refuseLink = $"""
@@ -273,6 +265,14 @@ public sealed partial class ActivationTests(PortalApp app) : IClassFixture<Porta
         Assert.Equal("/Account/Login?status=activated", retried.RedirectTarget());
         using var signIn = await client.SignInAsync(investor.Email, NewPassword);
         Assert.Equal("/", signIn.RedirectTarget());
+    }
+
+    /// <summary>Asks for a code with the investor's right details; returns the confirmation page it led to and the e-mailed code.</summary>
+    private async Task<(string ConfirmUrl, string Code)> CodeSentAsync(HttpClient client, GeneratedInvestor investor)
+    {
+        using var requested = await RequestCodeAsync(client, investor.AccountNumber, investor.IdNumber[^4..], investor.Email);
+        var confirmUrl = requested.RedirectTarget() ?? throw new Xunit.Sdk.XunitException("The request for a code did not lead to the confirmation page.");
+        return (confirmUrl, CodeFrom(app.Mailbox.LatestTextTo(investor.Email)));
     }
 
     private static Task<HttpResponseMessage> RequestCodeAsync(HttpClient client, string accountNumber, string idLast4, string contact) =>
