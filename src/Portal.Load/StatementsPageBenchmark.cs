@@ -39,6 +39,8 @@ internal static partial class StatementsPageBenchmark
                 ["ConnectionStrings__Portal"] = connectionString,
                 ["Database__Provider"] = postgres ? "Postgres" : "Sqlite",
                 ["Portal__DemoData"] = "true",
+                ["Portal__PublicBaseUrl"] = baseAddress.ToString(),
+                ["Email__UsePickupFolder"] = "true",
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         }) ?? throw new InvalidOperationException("Could not start the app.");

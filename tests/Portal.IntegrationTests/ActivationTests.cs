@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Accounts.DemoData;
 using Portal.Web.Resources;
 
@@ -127,9 +129,7 @@ public sealed partial class ActivationTests(PortalApp app) : IClassFixture<Porta
     {
         var investor = DemoUsers.GeneratedInvestor(11);
         using var client = app.CreatePortalClient();
-        using var requested = await RequestCodeAsync(client, investor.AccountNumber, investor.IdNumber[^4..], investor.Email);
-        var confirmUrl = requested.RedirectTarget()!;
-        var code = CodeFrom(app.Mailbox.LatestTextTo(investor.Email));
+        var (confirmUrl, code) = await CodeSentAsync(client, investor);
         var wrongCode = code == "000000" ? "111111" : "000000";
 
         for (var attempt = 1; attempt <= 4; attempt++)
@@ -156,6 +156,123 @@ public sealed partial class ActivationTests(PortalApp app) : IClassFixture<Porta
         using var response = await RequestCodeAsync(client, silver.AccountNumber, silver.IdNumber[^4..], silver.Email);
 
         Assert.Contains(app.Text<AccountsText>("Activate.AlreadyActive"), await response.ReadTextAsync());
+    }
+
+    [Fact]
+    public async Task The_fourth_code_request_for_one_account_within_the_hour_is_refused_and_sends_no_mail()
+    {
+        var investor = DemoUsers.GeneratedInvestor(30);
+        for (var request = 1; request <= 3; request++)
+        {
+            // Each from its own address: the limit is the account's, whoever asks.
+            using var client = app.CreatePortalClient();
+            using var sent = await RequestCodeAsync(client, investor.AccountNumber, investor.IdNumber[^4..], investor.Email);
+            Assert.StartsWith("/Account/Activate/Confirm?", sent.RedirectTarget(), StringComparison.Ordinal);
+        }
+
+        using var fourthClient = app.CreatePortalClient();
+        using var fourth = await RequestCodeAsync(fourthClient, investor.AccountNumber, investor.IdNumber[^4..], investor.Email);
+
+        Assert.Null(fourth.RedirectTarget());
+        Assert.Contains(app.Text<AccountsText>("Activate.TooMany"), await fourth.ReadTextAsync());
+        Assert.Equal(3, app.Mailbox.To(investor.Email).Count);
+    }
+
+    [Fact]
+    public async Task One_address_gets_at_most_ten_codes_an_hour_even_for_different_accounts()
+    {
+        using var client = app.CreatePortalClient();
+        for (var n = 31; n <= 40; n++)
+        {
+            var investor = DemoUsers.GeneratedInvestor(n);
+            using var sent = await RequestCodeAsync(client, investor.AccountNumber, investor.IdNumber[^4..], investor.Email);
+            Assert.StartsWith("/Account/Activate/Confirm?", sent.RedirectTarget(), StringComparison.Ordinal);
+        }
+
+        var eleventh = DemoUsers.GeneratedInvestor(41);
+        using var refused = await RequestCodeAsync(client, eleventh.AccountNumber, eleventh.IdNumber[^4..], eleventh.Email);
+
+        Assert.Contains(app.Text<AccountsText>("Activate.TooMany"), await refused.ReadTextAsync());
+        Assert.Empty(app.Mailbox.To(eleventh.Email));
+    }
+
+    [Fact]
+    public async Task An_older_code_no_longer_works_once_a_new_one_is_sent()
+    {
+        var investor = DemoUsers.GeneratedInvestor(42);
+        using var client = app.CreatePortalClient();
+        var (firstUrl, firstCode) = await CodeSentAsync(client, investor);
+        var (secondUrl, secondCode) = await CodeSentAsync(client, investor);
+
+        using var old = await ConfirmAsync(client, firstUrl, firstCode);
+        Assert.Contains(app.Text<AccountsText>("Activate.Confirm.Expired"), await old.ReadTextAsync());
+
+        using var newest = await ConfirmAsync(client, secondUrl, secondCode);
+        Assert.Equal("/Account/Login?status=activated", newest.RedirectTarget());
+    }
+
+    [Fact]
+    public async Task Twenty_parallel_wrong_guesses_get_at_most_five_tries_and_then_the_code_is_dead()
+    {
+        var investor = DemoUsers.GeneratedInvestor(43);
+        using var requester = app.CreatePortalClient();
+        var (confirmUrl, code) = await CodeSentAsync(requester, investor);
+        var wrongCode = code == "000000" ? "111111" : "000000";
+
+        var clients = Enumerable.Range(0, 20).Select(_ => app.CreatePortalClient()).ToList();
+        var answers = await Task.WhenAll(clients.Select(async client =>
+        {
+            using var response = await ConfirmAsync(client, confirmUrl, wrongCode);
+            return await response.ReadTextAsync();
+        }));
+        clients.ForEach(c => c.Dispose());
+
+        var wrongCodeText = app.Text<AccountsText>("Activate.Confirm.WrongCode");
+        var tooManyText = app.Text<AccountsText>("Activate.Confirm.TooMany");
+        // Four wrong answers, then the fifth try ends the code: every other guess was refused without being compared.
+        Assert.True(answers.Count(a => a.Contains(wrongCodeText, StringComparison.Ordinal)) <= ActivationService.MaxCodeAttempts - 1,
+            $"{answers.Count(a => a.Contains(wrongCodeText, StringComparison.Ordinal))} of 20 parallel guesses were compared with the code");
+        Assert.All(answers, a => Assert.True(a.Contains(wrongCodeText, StringComparison.Ordinal) || a.Contains(tooManyText, StringComparison.Ordinal)));
+        using var right = await ConfirmAsync(requester, confirmUrl, code);
+        Assert.Contains(tooManyText, await right.ReadTextAsync());
+        using var signIn = await requester.SignInAsync(investor.Email, NewPassword);
+        Assert.Contains(app.Text<AccountsText>("Login.Invalid"), await signIn.ReadTextAsync());
+    }
+
+    [Fact]
+    public async Task A_failure_after_the_user_is_created_leaves_no_user_behind_and_a_later_try_succeeds()
+    {
+        var investor = DemoUsers.GeneratedInvestor(44);
+        using var client = app.CreatePortalClient();
+        var (confirmUrl, code) = await CodeSentAsync(client, investor);
+        var investorId = await app.WithDbAsync(db => db.Set<Investor>().Where(i => i.AccountNumber == investor.AccountNumber).Select(i => i.Id).SingleAsync());
+        // The database refuses to link this investor (as a constraint or a dropped connection would), after the user row is written.
+        var refuseLink = $"""
+            CREATE FUNCTION refuse_investor_link() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'investor link refused by the test'; END $$;
+            CREATE TRIGGER refuse_investor_link BEFORE UPDATE ON "Investors" FOR EACH ROW WHEN (OLD."Id" = {investorId}) EXECUTE FUNCTION refuse_investor_link();
+            """;
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(refuseLink));
+
+        using var failed = await ConfirmAsync(client, confirmUrl, code);
+
+        Assert.Contains(app.Text<AccountsText>("Activate.Confirm.Failed"), await failed.ReadTextAsync());
+        Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == investor.Email)), "the half-made user was left behind");
+
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("""
+            DROP TRIGGER refuse_investor_link ON "Investors"; DROP FUNCTION refuse_investor_link();
+            """));
+        using var retried = await ConfirmAsync(client, confirmUrl, code);
+        Assert.Equal("/Account/Login?status=activated", retried.RedirectTarget());
+        using var signIn = await client.SignInAsync(investor.Email, NewPassword);
+        Assert.Equal("/", signIn.RedirectTarget());
+    }
+
+    /// <summary>Asks for a code with the investor's right details; returns the confirmation page it led to and the e-mailed code.</summary>
+    private async Task<(string ConfirmUrl, string Code)> CodeSentAsync(HttpClient client, GeneratedInvestor investor)
+    {
+        using var requested = await RequestCodeAsync(client, investor.AccountNumber, investor.IdNumber[^4..], investor.Email);
+        var confirmUrl = requested.RedirectTarget() ?? throw new Xunit.Sdk.XunitException("The request for a code did not lead to the confirmation page.");
+        return (confirmUrl, CodeFrom(app.Mailbox.LatestTextTo(investor.Email)));
     }
 
     private static Task<HttpResponseMessage> RequestCodeAsync(HttpClient client, string accountNumber, string idLast4, string contact) =>

@@ -26,9 +26,9 @@ public abstract class BothProvidersTests(PortalApp app)
     [Fact]
     public async Task User_search_ignores_case_and_the_role_filter_keeps_that_role_only()
     {
-        var byEmail = await Directory(d => d.ListUsersAsync("Agent2@Portal", null, 0, 50));
-        var byName = await Directory(d => d.ListUsersAsync("李强", null, 0, 50));
-        var editors = await Directory(d => d.ListUsersAsync(null, Roles.Editor, 0, 50));
+        var byEmail = await Directory(d => d.ListUsersAsync(PortalItself, "Agent2@Portal", null, 0, 50));
+        var byName = await Directory(d => d.ListUsersAsync(PortalItself, "李强", null, 0, 50));
+        var editors = await Directory(d => d.ListUsersAsync(PortalItself, null, Roles.Editor, 0, 50));
 
         Assert.Equal(DemoUsers.Agent2, Assert.Single(byEmail.Rows).Email);
         Assert.Equal(DemoUsers.Agent2, Assert.Single(byName.Rows).Email);
@@ -39,8 +39,8 @@ public abstract class BothProvidersTests(PortalApp app)
     [Fact]
     public async Task The_user_list_pages_in_name_order()
     {
-        var first = await Directory(d => d.ListUsersAsync(null, null, 0, 5));
-        var second = await Directory(d => d.ListUsersAsync(null, null, 1, 5));
+        var first = await Directory(d => d.ListUsersAsync(PortalItself, null, null, 0, 5));
+        var second = await Directory(d => d.ListUsersAsync(PortalItself, null, null, 1, 5));
 
         var names = first.Rows.Concat(second.Rows).Select(r => r.DisplayName).ToList();
         Assert.Equal(10, names.Count);
@@ -59,7 +59,7 @@ public abstract class BothProvidersTests(PortalApp app)
             await users.SetLockoutEndDateAsync((await users.FindByIdAsync(user.Id))!, until);
         }
 
-        var row = Assert.Single((await Directory(d => d.ListUsersAsync(user.Email, null, 0, 5))).Rows);
+        var row = Assert.Single((await Directory(d => d.ListUsersAsync(PortalItself, user.Email, null, 0, 5))).Rows);
 
         Assert.NotNull(row.LockedUntil);
         Assert.Equal(until.UtcTicks / TimeSpan.TicksPerSecond, row.LockedUntil.Value.UtcTicks / TimeSpan.TicksPerSecond);
@@ -82,13 +82,16 @@ public abstract class BothProvidersTests(PortalApp app)
     {
         var adviserId = await app.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.Email == DemoUsers.Adviser).Id));
 
-        var page = await Directory(d => d.ListAdvisedClientsAsync(adviserId, 0, 500));
+        var page = await Directory(d => d.ListAdvisedClientsAsync(PortalItself, adviserId, 0, 500));
 
         Assert.NotEmpty(page.Rows);
         Assert.All(page.Rows, c => Assert.True(c.Tier.IsVip()));
         var expected = page.Rows.OrderByDescending(c => c.Tier).ThenBy(c => c.AccountNumber, StringComparer.Ordinal);
         Assert.Equal(expected.Select(c => c.AccountNumber), page.Rows.Select(c => c.AccountNumber));
     }
+
+    /// <summary>The reads here are about the queries, not about who may run them (AccountDirectoryAccessTests is).</summary>
+    private static readonly Actor PortalItself = Actor.System("both providers tests");
 
     private async Task<T> Directory<T>(Func<AccountDirectory, Task<T>> query)
     {

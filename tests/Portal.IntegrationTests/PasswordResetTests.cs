@@ -35,6 +35,36 @@ public sealed partial class PasswordResetTests(PortalApp app) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task A_forged_host_header_does_not_change_the_emailed_link_and_its_token_still_works()
+    {
+        var user = await app.CreateUserAsync(Roles.Agent);
+        using var client = app.CreatePortalClient();
+        // Every request of this client (the form's GET and its POST) names another host, as an attacker's would.
+        client.BaseAddress = new Uri("http://evil.example/");
+
+        using var requested = await client.SubmitFormAsync("/Account/ForgotPassword", "forgot-password",
+            new Dictionary<string, string> { ["Input.Email"] = user.Email });
+        Assert.Equal("/Account/ForgotPasswordConfirmation", requested.RedirectTarget());
+
+        var body = app.Mailbox.LatestTextTo(user.Email);
+        Assert.DoesNotContain("evil.example", body, StringComparison.OrdinalIgnoreCase);
+        var link = ResetLink().Match(body);
+        Assert.True(link.Success, "The e-mail has no reset link:\n" + body);
+        Assert.StartsWith(PortalApp.PublicBaseUrl + "/Account/ResetPassword?code=", link.Value, StringComparison.Ordinal);
+
+        using var person = app.CreatePortalClient();
+        using var reset = await person.SubmitFormAsync(new Uri(link.Value).PathAndQuery, "reset-password", new Dictionary<string, string>
+        {
+            ["Input.Email"] = user.Email,
+            ["Input.Password"] = NewPassword,
+            ["Input.ConfirmPassword"] = NewPassword,
+        });
+        Assert.Equal("/Account/Login?status=reset", reset.RedirectTarget());
+        using var signIn = await person.SignInAsync(user.Email, NewPassword);
+        Assert.Equal("/agent", signIn.RedirectTarget());
+    }
+
+    [Fact]
     public async Task An_unknown_address_gets_the_same_confirmation_and_no_email()
     {
         using var client = app.CreatePortalClient();

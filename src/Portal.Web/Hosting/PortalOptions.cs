@@ -17,6 +17,13 @@ public sealed class PortalOptions
     /// <summary>Addresses or networks (CIDR) of reverse proxies whose X-Forwarded-* headers are believed, besides loopback.</summary>
     public IReadOnlyList<string> TrustedProxies { get; set; } = [];
 
+    /// <summary>
+    /// The address people open the portal at (absolute http or https, e.g. https://portal.example.com). Every absolute link
+    /// the portal sends (e-mail, SMS, calendar files) is built from it, never from a request's Host header. Required;
+    /// validated at start (see Notifications' PublicLinks).
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
     /// <summary>Time zone for users who have not chosen one.</summary>
     [Required]
     public string DefaultTimeZone { get; set; } = "Asia/Shanghai";

@@ -58,6 +58,7 @@ internal sealed class PortalServer : IAsyncDisposable
         start.Environment["Database__Provider"] = "Postgres";
         start.Environment["ConnectionStrings__Portal"] = app.ConnectionString;
         start.Environment["Portal__DemoData"] = "true";
+        start.Environment["Portal__PublicBaseUrl"] = baseAddress.ToString();
         start.Environment["Email__PickupFolder"] = mailFolder;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         // Every browser here comes from 127.0.0.1 and the tests sign in as the same demo users again and again.

@@ -35,6 +35,9 @@ public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Password of the users <see cref="CreateUserAsync"/> makes.</summary>
     public const string TestUserPassword = "Test-Password-2026!";
 
+    /// <summary>The portal's public address in tests: every link it sends starts with it, whatever the request's Host.</summary>
+    public const string PublicBaseUrl = "https://portal.tests.example";
+
     private static readonly string[] RaisedRateLimits =
     [
         "SignInPerAddress", "SignInPerAccount", "ActivationPerAddress", "ActivationPerAccount", "CodeEntryPerAddress",
@@ -93,6 +96,7 @@ public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Portal", ConnectionString);
         builder.UseSetting("Portal:DemoData", "true");
+        builder.UseSetting("Portal:PublicBaseUrl", PublicBaseUrl);
         builder.UseSetting("Email:PickupFolder", Mailbox.Folder);
         builder.UseSetting("Smtp:Host", "");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -19,22 +19,47 @@ public sealed record AdvisedClient(string Name, string AccountNumber, ClientTier
 
 public sealed record AdvisedClientPage(IReadOnlyList<AdvisedClient> Rows, int Total);
 
-/// <summary>Reads investors, staff profiles and users for the pages that show them.</summary>
+/// <summary>
+/// Reads investors, staff profiles and users for the pages that show them. Each read of a person's data checks the
+/// actor itself: an investor reads only themselves, an adviser only their own clients, the desk, supervisors and
+/// admins any client; a staff profile is for its owner, supervisors and admins; the user list is for admins.
+/// </summary>
 public sealed class AccountDirectory(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
 {
-    public async Task<InvestorSummary?> FindInvestorByUserAsync(string userId, CancellationToken cancellationToken = default)
+    /// <summary>Staff who may look up any client.</summary>
+    private static readonly string[] ClientReaders = [Roles.Agent, Roles.Specialist, Roles.Supervisor, Roles.Admin];
+
+    /// <summary>Staff who may look at anyone's staff profile or adviser's client list.</summary>
+    private static readonly string[] Managers = [Roles.Supervisor, Roles.Admin];
+
+    /// <summary>The investor who signs in as <paramref name="userId"/>; null when there is none the actor may see.</summary>
+    public async Task<InvestorSummary?> FindInvestorByUserAsync(Actor actor, string userId, CancellationToken cancellationToken = default)
     {
+        var self = actor.UserId == userId;
+        var anyClient = self || actor.IsSystem || actor.IsInAnyRole(ClientReaders);
+        if (!anyClient && !actor.IsInRole(Roles.Adviser))
+        {
+            throw new ActorForbiddenException($"{actor.UserId ?? "anonymous"} may not read another investor.");
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var investor = await db.Set<Investor>().AsNoTracking().Include(i => i.Adviser)
-            .SingleOrDefaultAsync(i => i.UserId == userId, cancellationToken);
+        var investors = db.Set<Investor>().AsNoTracking().Include(i => i.Adviser).Where(i => i.UserId == userId);
+        if (!anyClient)
+        {
+            // An adviser sees their own clients only; anyone else is, to them, not there.
+            investors = investors.Where(i => i.Adviser != null && i.Adviser.UserId == actor.UserId);
+        }
+
+        var investor = await investors.SingleOrDefaultAsync(cancellationToken);
         return investor is null
             ? null
             : new(investor.Id, investor.AccountNumber, investor.Name, investor.MaskedIdNumber, investor.Mobile, investor.Email,
                 investor.Birthday, investor.Tier, investor.Adviser?.DisplayName, investor.Adviser?.StaffNumber);
     }
 
-    public async Task<StaffSummary?> FindStaffByUserAsync(string userId, CancellationToken cancellationToken = default)
+    public async Task<StaffSummary?> FindStaffByUserAsync(Actor actor, string userId, CancellationToken cancellationToken = default)
     {
+        RequireSelfOrManager(actor, userId);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Set<StaffProfile>().AsNoTracking().Where(s => s.UserId == userId)
             .Select(s => new StaffSummary(s.DisplayName, s.Team, s.Rank, s.StaffNumber))
@@ -42,8 +67,9 @@ public sealed class AccountDirectory(IDbContextFactory<PortalDbContext> dbFactor
     }
 
     /// <summary>One page of users, filtered by name or e-mail and optionally by role, ordered by name.</summary>
-    public async Task<UserPage> ListUsersAsync(string? search, string? role, int page, int pageSize, CancellationToken cancellationToken = default)
+    public async Task<UserPage> ListUsersAsync(Actor actor, string? search, string? role, int page, int pageSize, CancellationToken cancellationToken = default)
     {
+        actor.RequireRole(Roles.Admin);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var users = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search))
@@ -86,8 +112,14 @@ public sealed class AccountDirectory(IDbContextFactory<PortalDbContext> dbFactor
     }
 
     /// <summary>The clients whose dedicated adviser is this user, VIPs first.</summary>
-    public async Task<AdvisedClientPage> ListAdvisedClientsAsync(string adviserUserId, int page, int pageSize, CancellationToken cancellationToken = default)
+    public async Task<AdvisedClientPage> ListAdvisedClientsAsync(Actor actor, string adviserUserId, int page, int pageSize, CancellationToken cancellationToken = default)
     {
+        if (!actor.IsInAnyRole(Managers))
+        {
+            actor.RequireRole(Roles.Adviser);
+        }
+
+        RequireSelfOrManager(actor, adviserUserId);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var clients = db.Set<Investor>().AsNoTracking().Where(i => i.Adviser != null && i.Adviser.UserId == adviserUserId);
         var total = await clients.CountAsync(cancellationToken);
@@ -98,6 +130,14 @@ public sealed class AccountDirectory(IDbContextFactory<PortalDbContext> dbFactor
             .Select(i => new AdvisedClient(i.Name, i.AccountNumber, i.Tier))
             .ToListAsync(cancellationToken);
         return new(rows, total);
+    }
+
+    private static void RequireSelfOrManager(Actor actor, string userId)
+    {
+        if (actor.UserId != userId && !actor.IsSystem && !actor.IsInAnyRole(Managers))
+        {
+            throw new ActorForbiddenException($"{actor.UserId ?? "anonymous"} may not read the data of user {userId}.");
+        }
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts.DemoData;
+using Portal.Web.Features.Audit;
 
 namespace Portal.Web.Features.Accounts;
 
@@ -45,18 +46,24 @@ public static class AccountsHosting
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             // A signed-in user without the role gets a plain 403 (rendered by the status page), not a redirect.
-            o.Events.OnRedirectToAccessDenied = context =>
+            o.Events.OnRedirectToAccessDenied = async context =>
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                return Task.CompletedTask;
+                var audit = context.HttpContext.RequestServices.GetRequiredService<AuditTrail>();
+                await audit.RecordAsync(context.HttpContext.GetActor(), AuditActions.AccessDenied,
+                    AccountAudit.PageSubject(context.Request.Path), cancellationToken: context.HttpContext.RequestAborted);
             };
         });
 
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddSingleton<IEmailSender<PortalUser>, IdentityEmailSender>();
+        services.AddOptions<ActivationOptions>().BindConfiguration(ActivationOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ActivationThrottle>();
         services.AddScoped<ActivationService>();
+        services.AddScoped<AccountAudit>();
+        services.AddSingleton<RoleAssignments>();
         services.AddScoped<AccountDirectory>();
         services.AddHttpContextAccessor();
         services.AddScoped<ClientAddress>();
@@ -69,14 +76,20 @@ public static class AccountsHosting
     public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder endpoints)
     {
         // Only the portal's own sign-out form (it carries the antiforgery token) signs a user out, not another site's post.
-        endpoints.MapPost("/Account/Logout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<PortalUser> signInManager) =>
+        endpoints.MapPost("/Account/Logout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<PortalUser> signInManager, AuditTrail audit) =>
         {
             if (!await antiforgery.IsRequestValidAsync(context))
             {
                 return Results.BadRequest();
             }
 
+            var actor = context.GetActor();
             await signInManager.SignOutAsync();
+            if (actor.UserId is { } userId)
+            {
+                await audit.RecordAsync(actor, AuditActions.SignOut, AccountAudit.UserSubject(userId), cancellationToken: context.RequestAborted);
+            }
+
             return Results.LocalRedirect("~/");
         });
         return endpoints;

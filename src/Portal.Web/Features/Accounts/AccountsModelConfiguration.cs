@@ -48,3 +48,17 @@ internal sealed class ActivationCodeConfiguration : IEntityTypeConfiguration<Act
         builder.HasOne<Investor>().WithMany().HasForeignKey(c => c.InvestorId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class ActivationAttemptConfiguration : IEntityTypeConfiguration<ActivationAttempt>
+{
+    public void Configure(EntityTypeBuilder<ActivationAttempt> builder)
+    {
+        builder.ToTable("ActivationAttempts");
+        builder.Property(a => a.AccountNumber).HasMaxLength(ActivationAttempt.AccountNumberLength);
+        builder.Property(a => a.Address).HasMaxLength(ActivationAttempt.AddressLength);
+        builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.HasIndex(a => new { a.AccountNumber, a.At });
+        builder.HasIndex(a => new { a.Address, a.At });
+        builder.HasIndex(a => a.At);
+    }
+}

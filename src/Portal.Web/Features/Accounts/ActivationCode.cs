@@ -12,7 +12,8 @@ public sealed class ActivationCode
 
     public DateTimeOffset ExpiresAt { get; set; }
 
-    public int FailedAttempts { get; set; }
+    /// <summary>Codes entered against this one so far; each is counted before it is compared (at most <see cref="ActivationService.MaxCodeAttempts"/>).</summary>
+    public int Tries { get; set; }
 
     public DateTimeOffset? UsedAt { get; set; }
 }

@@ -1,60 +1,64 @@
-using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Web.Data;
 
 namespace Portal.Web.Features.Accounts;
 
 /// <summary>
-/// Counts failed activation attempts per key (client address, account number) in a sliding window.
-/// In memory: each instance counts on its own, which only makes a distributed guesser slower by the instance count.
+/// The limits on activation code requests, per account number and per client address (<see cref="ActivationOptions"/>):
+/// mismatched details, and codes sent, successful requests included. Counted in the database, so they hold across
+/// instances. A request is written down as pending before anything is counted, and every pending request counts against
+/// both limits: of any number of parallel requests, no more than the limit get through.
 /// </summary>
-internal sealed class ActivationThrottle(TimeProvider clock)
+internal sealed class ActivationThrottle(IDbContextFactory<PortalDbContext> dbFactory, IOptions<ActivationOptions> options, TimeProvider clock)
 {
-    public const int MaxFailures = 5;
-    public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
-
-    private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _failures = new(StringComparer.Ordinal);
-
-    public bool IsBlocked(params ReadOnlySpan<string> keys)
+    /// <summary>Writes the request down and returns it, or null when a limit is reached (the request is then settled).</summary>
+    public async Task<ActivationAttempt?> BeginAsync(string accountNumber, string address, CancellationToken cancellationToken)
     {
-        foreach (var key in keys)
-        {
-            if (Count(key) >= MaxFailures)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    public void RecordFailure(params ReadOnlySpan<string> keys)
-    {
+        var limits = options.Value;
         var now = clock.GetUtcNow();
-        foreach (var key in keys)
+        var lookBack = limits.CodeRequestWindow > limits.FailureWindow ? limits.CodeRequestWindow : limits.FailureWindow;
+        var attempt = new ActivationAttempt
         {
-            var queue = _failures.GetOrAdd(key, _ => new Queue<DateTimeOffset>());
-            lock (queue)
-            {
-                queue.Enqueue(now);
-            }
+            At = now,
+            AccountNumber = Clip(accountNumber, ActivationAttempt.AccountNumberLength),
+            Address = Clip(address, ActivationAttempt.AddressLength),
+            Kind = ActivationAttemptKind.Pending,
+        };
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // Nothing older than the longest window is ever counted again.
+        await db.Set<ActivationAttempt>().Where(a => a.At < now - lookBack).ExecuteDeleteAsync(cancellationToken);
+        db.Add(attempt);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var earlier = await db.Set<ActivationAttempt>().AsNoTracking()
+            .Where(a => a.Id != attempt.Id && a.At > now - lookBack && a.Kind != ActivationAttemptKind.Settled
+                        && (a.AccountNumber == attempt.AccountNumber || a.Address == attempt.Address))
+            .Select(a => new { a.AccountNumber, a.Address, a.Kind, a.At })
+            .ToListAsync(cancellationToken);
+        var failures = earlier.Where(a => a.Kind != ActivationAttemptKind.CodeSent && a.At > now - limits.FailureWindow).ToList();
+        var codes = earlier.Where(a => a.Kind != ActivationAttemptKind.Failed && a.At > now - limits.CodeRequestWindow).ToList();
+        var blocked = failures.Count(a => a.AccountNumber == attempt.AccountNumber) >= limits.MaxFailures
+                      || failures.Count(a => a.Address == attempt.Address) >= limits.MaxFailures
+                      || codes.Count(a => a.AccountNumber == attempt.AccountNumber) >= limits.MaxCodesPerAccount
+                      || codes.Count(a => a.Address == attempt.Address) >= limits.MaxCodesPerAddress;
+        if (!blocked)
+        {
+            return attempt;
         }
+
+        await SettleAsync(attempt, ActivationAttemptKind.Settled, cancellationToken);
+        return null;
     }
 
-    private int Count(string key)
+    /// <summary>Records how the request ended: <see cref="ActivationAttemptKind.Failed"/>, <see cref="ActivationAttemptKind.CodeSent"/> or settled.</summary>
+    public async Task SettleAsync(ActivationAttempt attempt, ActivationAttemptKind kind, CancellationToken cancellationToken)
     {
-        if (!_failures.TryGetValue(key, out var queue))
-        {
-            return 0;
-        }
-
-        var cutoff = clock.GetUtcNow() - Window;
-        lock (queue)
-        {
-            while (queue.Count > 0 && queue.Peek() <= cutoff)
-            {
-                queue.Dequeue();
-            }
-
-            return queue.Count;
-        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Set<ActivationAttempt>().Where(a => a.Id == attempt.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Kind, kind), cancellationToken);
     }
+
+    private static string Clip(string value, int length) => value.Length <= length ? value : value[..length];
 }

@@ -13,6 +13,12 @@ public sealed class EmailOptions
     /// <summary>Where .eml files go when no SMTP host is set; relative to the content root.</summary>
     [Required]
     public string PickupFolder { get; set; } = "data/mail";
+
+    /// <summary>
+    /// Says that writing mail to <see cref="PickupFolder"/> is wanted although this is not Development: without an SMTP host
+    /// and without this, the app refuses to start, because activation codes and reset links would silently land in files.
+    /// </summary>
+    public bool UsePickupFolder { get; set; }
 }
 
 public sealed class SmtpOptions

@@ -1,3 +1,7 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Portal.Web.Hosting;
+
 namespace Portal.Web.Features.Notifications;
 
 public static class NotificationsHosting
@@ -5,9 +9,17 @@ public static class NotificationsHosting
     public static IHostApplicationBuilder AddNotifications(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section)
-            .ValidateDataAnnotations().ValidateOnStart();
+            .ValidateDataAnnotations()
+            .Validate<IOptions<SmtpOptions>, IHostEnvironment>(
+                (email, smtp, environment) => !string.IsNullOrWhiteSpace(smtp.Value.Host) || email.UsePickupFolder || MayUsePickupFolderImplicitly(environment),
+                "No mail server is set (Smtp:Host is empty), so every e-mail, activation codes and password-reset links included, would be " +
+                "written as a file into Email:PickupFolder. Set Smtp:Host, or set Email:UsePickupFolder=true if files are really wanted.")
+            .ValidateOnStart();
         builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
+
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PortalOptions>, PublicBaseUrlValidation>());
+        builder.Services.AddSingleton<PublicLinks>();
 
         if (string.IsNullOrWhiteSpace(builder.Configuration[$"{SmtpOptions.Section}:Host"]))
         {
@@ -20,4 +32,8 @@ public static class NotificationsHosting
 
         return builder;
     }
+
+    /// <summary>Development and the tests' environment write mail to the pickup folder without being asked.</summary>
+    private static bool MayUsePickupFolderImplicitly(IHostEnvironment environment) =>
+        environment.IsDevelopment() || environment.IsEnvironment("Testing");
 }

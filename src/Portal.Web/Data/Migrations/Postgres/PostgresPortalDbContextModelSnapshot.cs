@@ -173,6 +173,43 @@ namespace Portal.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Web.Features.Accounts.ActivationAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("AccountNumber", "At");
+
+                    b.HasIndex("Address", "At");
+
+                    b.ToTable("ActivationAttempts", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Web.Features.Accounts.ActivationCode", b =>
                 {
                     b.Property<int>("Id")
@@ -189,10 +226,10 @@ namespace Portal.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<int>("FailedAttempts")
+                    b.Property<int>("InvestorId")
                         .HasColumnType("integer");
 
-                    b.Property<int>("InvestorId")
+                    b.Property<int>("Tries")
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("UsedAt")

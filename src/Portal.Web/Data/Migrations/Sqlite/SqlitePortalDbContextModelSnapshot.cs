@@ -162,6 +162,41 @@ namespace Portal.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Web.Features.Accounts.ActivationAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("AccountNumber", "At");
+
+                    b.HasIndex("Address", "At");
+
+                    b.ToTable("ActivationAttempts", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Web.Features.Accounts.ActivationCode", b =>
                 {
                     b.Property<int>("Id")
@@ -176,10 +211,10 @@ namespace Portal.Web.Data.Migrations.Sqlite
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("FailedAttempts")
+                    b.Property<int>("InvestorId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("InvestorId")
+                    b.Property<int>("Tries")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("UsedAt")
