@@ -118,6 +118,7 @@ public sealed class AuditTamperingTests(SqlitePortalApp app) : IClassFixture<Sql
         start.Environment["Database__Provider"] = "Sqlite";
         start.Environment["ConnectionStrings__Portal"] = app.ConnectionString;
         start.Environment["Portal__DemoData"] = "false";
+        start.Environment["Portal__PublicBaseUrl"] = PortalApp.PublicBaseUrl;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         // Should the command not be recognised, the web server it falls back to takes a free port, not a shared one.
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
