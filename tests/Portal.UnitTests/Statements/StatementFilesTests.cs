@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -29,7 +30,7 @@ public sealed class StatementFilesTests
 
     private static StatementPdf Pdf() => new(
         new StringLocalizer<StatementsText>(Factory), new StringLocalizer<UiText>(Factory),
-        Options.Create(new PortalOptions { BrandName = "华信证券" }), Options.Create(new StatementPdfOptions()),
+        Options.Create(new PortalOptions { BrandName = "华信证券" }),
         new StatementCalendar(TimeProvider.System, Options.Create(new PortalOptions())));
 
     [Fact]
@@ -49,6 +50,12 @@ public sealed class StatementFilesTests
         var last = pdf.GetPage(pdf.NumberOfPages).Text;
         Assert.Contains("华信证券", last, StringComparison.Ordinal);
         Assert.Contains("T20261001000500", string.Concat(pdf.GetPages().Select(p => p.Text)), StringComparison.Ordinal);
+
+        // The fonts travel inside the file as TrueType subsets (ABCDEF+Name), Chinese in its own font.
+        var fonts = pdf.GetPages().SelectMany(p => p.Letters).Select(l => l.FontName ?? "").Distinct().ToList();
+        Assert.Contains(fonts, f => Regex.IsMatch(f, @"^[A-Z]{6}\+Droid Sans Fallback$"));
+        Assert.All(fonts, f => Assert.Matches(@"^[A-Z]{6}\+", f));
+        Assert.Equal(fonts.Count, Regex.Count(Encoding.Latin1.GetString(bytes), "/FontFile2"));
     }
 
     [Fact]

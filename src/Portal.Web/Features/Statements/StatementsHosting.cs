@@ -12,7 +12,6 @@ public static class StatementsHosting
         var services = builder.Services;
         services.AddOptions<TierOptions>().BindConfiguration(TierOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new TierRule(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TierOptions>>().Value));
-        services.AddOptions<StatementPdfOptions>().BindConfiguration(StatementPdfOptions.Section);
         services.AddSingleton<StatementCalendar>();
         services.AddScoped<StatementService>();
         services.AddSingleton<PersistentComponentStateSerializer<Loaded<StatementDocument>>, StatementStateSerializer>();
