@@ -57,6 +57,7 @@ public static class AccountsHosting
         services.AddSingleton<ActivationThrottle>();
         services.AddScoped<ActivationService>();
         services.AddScoped<AccountDirectory>();
+        services.AddSingleton<InvestorDirectory>();
         services.AddHttpContextAccessor();
         services.AddScoped<ClientAddress>();
         services.AddScoped<CurrentActor>();
