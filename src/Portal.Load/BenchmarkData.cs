@@ -22,12 +22,13 @@ internal static class BenchmarkData
     public static async Task<IReadOnlyList<DateOnly>> LoadAsync(string connectionString, bool postgres, DateOnly currentMonth)
     {
         await using var db = Context(connectionString, postgres);
-        var investor = await db.Set<Investor>().SingleAsync(i => i.AccountNumber == ClientNumber);
-        var accounts = await db.Set<InvestorAccount>().Where(a => a.InvestorId == investor.Id).OrderBy(a => a.Number).ToListAsync();
+        // The investor through their accounts (numbered after the client): investors themselves are Accounts' rows.
+        var accounts = await db.Set<InvestorAccount>().Where(a => a.Number.StartsWith(ClientNumber + "-")).OrderBy(a => a.Number).ToListAsync();
+        var investorId = accounts[0].InvestorId;
         var products = await db.Set<Product>().OrderBy(p => p.Code).ToListAsync();
         var prices = new PriceBook((await db.Set<ProductPrice>().ToListAsync()).Select(p => (p.ProductId, p.Date, p.Nav)));
-        await db.Set<Transaction>().Where(t => t.InvestorId == investor.Id).ExecuteDeleteAsync();
-        await db.Set<MonthlyStatement>().Where(s => s.InvestorId == investor.Id).ExecuteDeleteAsync();
+        await db.Set<Transaction>().Where(t => t.InvestorId == investorId).ExecuteDeleteAsync();
+        await db.Set<MonthlyStatement>().Where(s => s.InvestorId == investorId).ExecuteDeleteAsync();
 
         var random = new Random(20_260_424);
         var portfolio = new Portfolio();
@@ -44,7 +45,7 @@ internal static class BenchmarkData
                 var nav = prices.NavOn(product.Id, day);
                 var t = new Transaction
                 {
-                    SourceId = $"BENCH-{month:yyyyMM}-{i:D3}", Reference = $"B{month:yyyyMM}{i:D4}", InvestorId = investor.Id,
+                    SourceId = $"BENCH-{month:yyyyMM}-{i:D3}", Reference = $"B{month:yyyyMM}{i:D4}", InvestorId = investorId,
                     AccountId = accounts[0].Id, TradeDate = day, Status = i % 37 == 0 ? TransactionStatus.Failed : TransactionStatus.Confirmed,
                     RecordedAt = now,
                 };
@@ -87,13 +88,13 @@ internal static class BenchmarkData
         await db.SaveChangesAsync();
 
         // Statements from a fresh replay, exactly as the month-end job builds them.
-        var all = await db.Set<Transaction>().AsNoTracking().Where(t => t.InvestorId == investor.Id).ToListAsync();
+        var all = await db.Set<Transaction>().AsNoTracking().Where(t => t.InvestorId == investorId).ToListAsync();
         var byMonth = all.ToLookup(t => StatementsMapping.MonthOf(t.TradeDate));
         var replay = new Portfolio();
         foreach (var month in months)
         {
             var built = StatementBuilder.BuildMonth(replay, byMonth[month].Select(StatementsMapping.ToEntry), prices, month);
-            db.Add(StatementsMapping.ToStatement(investor.Id, month, built, byMonth[month].ToList(), now));
+            db.Add(StatementsMapping.ToStatement(investorId, month, built, ClientTier.Silver /* the silver demo investor; pages, not tiers, are measured */, byMonth[month].ToList(), now));
         }
 
         await db.SaveChangesAsync();

@@ -20,7 +20,7 @@ internal static class PdfBenchmark
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("zh-Hans");
         var factory = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance);
         var pdf = new StatementPdf(new StringLocalizer<StatementsText>(factory), new StringLocalizer<UiText>(factory),
-            Options.Create(new PortalOptions()), Options.Create(new StatementPdfOptions()),
+            Options.Create(new PortalOptions()),
             new StatementCalendar(TimeProvider.System, Options.Create(new PortalOptions())));
         var doc = Document();
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.IntegrationTests.Statements;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Statements;
 
@@ -19,18 +20,18 @@ public sealed class MonthEndAndImportTests(PortalApp app) : IClassFixture<Portal
     }
 
     private Task<ImportResult> ImportAsync(ImportKind kind, string csv, bool goodRowsOnly = false) =>
-        WithAsync(sp => sp.GetRequiredService<TransactionImporter>().ImportAsync(kind, new MemoryStream(Encoding.UTF8.GetBytes(csv)), goodRowsOnly));
+        WithAsync(sp => sp.GetRequiredService<TransactionImporter>().ImportAsync(TestActors.Admin, kind, "test.csv", new MemoryStream(Encoding.UTF8.GetBytes(csv)), goodRowsOnly));
 
     [Fact]
     public async Task Month_end_twice_gives_the_same_statements_and_no_new_tier_changes()
     {
         var month = app.Services.GetRequiredService<StatementCalendar>().LastClosedMonth;
-        var first = await WithAsync(sp => sp.GetRequiredService<MonthEndService>().RunAsync(month));
+        var first = await WithAsync(sp => sp.GetRequiredService<MonthEndService>().RunAsync(TestActors.Admin, month));
         var before = await app.WithDbAsync(db => db.Set<MonthlyStatement>().Where(s => s.Month == month)
             .OrderBy(s => s.InvestorId).Select(s => new { s.InvestorId, s.ClosingFen, s.DepositsFen, s.FeesFen }).ToListAsync());
         var changes = await app.WithDbAsync(db => db.Set<TierChange>().CountAsync());
 
-        var second = await WithAsync(sp => sp.GetRequiredService<MonthEndService>().RunAsync(month));
+        var second = await WithAsync(sp => sp.GetRequiredService<MonthEndService>().RunAsync(TestActors.Admin, month));
         var after = await app.WithDbAsync(db => db.Set<MonthlyStatement>().Where(s => s.Month == month)
             .OrderBy(s => s.InvestorId).Select(s => new { s.InvestorId, s.ClosingFen, s.DepositsFen, s.FeesFen }).ToListAsync());
 
@@ -55,7 +56,7 @@ public sealed class MonthEndAndImportTests(PortalApp app) : IClassFixture<Portal
             $"TEST-TIER-2,{investor.AccountNumber},{account},{day},Trade,Confirmed,,,,0.00,3500.00,700,,,");
         Assert.Equal(2, (await ImportAsync(ImportKind.Transactions, csv)).Imported);
 
-        await WithAsync(sp => sp.GetRequiredService<MonthEndService>().RunAsync(month));
+        await WithAsync(sp => sp.GetRequiredService<MonthEndService>().RunAsync(TestActors.Admin, month));
 
         var history = await app.WithDbAsync(db => db.Set<TierChange>().Where(t => t.InvestorId == investor.Id).OrderByDescending(t => t.Id).FirstAsync());
         Assert.Equal((ClientTier.Silver, ClientTier.Diamond, month, false), (history.From, history.To, history.Month, history.IsOverride));
@@ -109,16 +110,18 @@ public sealed class MonthEndAndImportTests(PortalApp app) : IClassFixture<Portal
         var investor = await app.WithDbAsync(db => db.Set<Investor>().Where(i => i.Tier == ClientTier.Gold && i.UserId == null).OrderByDescending(i => i.Id).FirstAsync());
         await WithAsync(async sp =>
         {
-            var clients = sp.GetRequiredService<ClientSummaryService>();
-            await Assert.ThrowsAsync<ArgumentException>(() => clients.OverrideTierAsync(investor.Id, ClientTier.Diamond, " ", "user-1", "刘洋"));
-            await clients.OverrideTierAsync(investor.Id, ClientTier.Diamond, "Large transfer in progress", "user-1", "刘洋");
+            var investors = sp.GetRequiredService<InvestorDirectory>();
+            var month = sp.GetRequiredService<StatementCalendar>().CurrentMonth;
+            await Assert.ThrowsAsync<ArgumentException>(() => investors.OverrideTierAsync(TestActors.Supervisor, investor.Id, ClientTier.Diamond, " ", investor.TierVersion, month));
+            await investors.OverrideTierAsync(TestActors.Supervisor, investor.Id, ClientTier.Diamond, "Large transfer in progress", investor.TierVersion, month);
             return true;
         });
 
-        var summary = await WithAsync(sp => sp.GetRequiredService<ClientSummaryService>().GetAsync(investor.Id));
+        var summary = await WithAsync(sp => sp.GetRequiredService<ClientSummaryService>().GetAsync(TestActors.Supervisor, investor.Id));
         Assert.Equal(ClientTier.Diamond, summary!.Tier);
         var latest = summary.TierHistory[0];
-        Assert.Equal((ClientTier.Gold, ClientTier.Diamond, true, "Large transfer in progress", "刘洋"),
+        Assert.Equal((ClientTier.Gold, ClientTier.Diamond, true, "Large transfer in progress", "Test Supervisor"),
             (latest.From, latest.To, latest.IsOverride, latest.Reason, latest.ChangedBy));
+        Assert.Equal(investor.TierVersion + 1, summary.TierVersion);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.IntegrationTests.Statements;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Statements;
 using Portal.Web.Resources;
@@ -24,7 +25,7 @@ public sealed class MonthEndRunnerTests(PortalApp app) : IClassFixture<PortalApp
     private async Task<List<StatementFigures>> ExpectedStatementsAsync(DateOnly month)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<MonthEndService>().RunAsync(month);
+        await scope.ServiceProvider.GetRequiredService<MonthEndService>().RunAsync(TestActors.Admin, month);
         return await StatementsAsync(month);
     }
 
@@ -35,7 +36,7 @@ public sealed class MonthEndRunnerTests(PortalApp app) : IClassFixture<PortalApp
         var expected = await ExpectedStatementsAsync(month);
         await app.WithDbAsync(db => db.Set<MonthlyStatement>().Where(s => s.Month == month).ExecuteDeleteAsync());
 
-        var request = Runner.Request(month);
+        var request = await Runner.RequestAsync(TestActors.Admin, month);
         var done = await request.Job.Completion.WaitAsync(s_runTimeout);
 
         Assert.Equal(MonthEndRequestOutcome.Started, request.Outcome);
@@ -62,9 +63,9 @@ public sealed class MonthEndRunnerTests(PortalApp app) : IClassFixture<PortalApp
             await using (var hold = await db.Database.BeginTransactionAsync())
             {
                 await db.Database.ExecuteSqlRawAsync("""LOCK TABLE "MonthEndRuns" IN ACCESS EXCLUSIVE MODE""");
-                first = Runner.Request(month);
-                again = Runner.Request(month);
-                other = Runner.Request(otherMonth);
+                first = await Runner.RequestAsync(TestActors.Admin, month);
+                again = await Runner.RequestAsync(TestActors.Admin, month);
+                other = await Runner.RequestAsync(TestActors.Admin, otherMonth);
                 Assert.Same(first.Job, Runner.Current);
                 await hold.RollbackAsync();
             }
@@ -139,7 +140,7 @@ public sealed class MonthEndRunnerTests(PortalApp app) : IClassFixture<PortalApp
         MonthEndProgress failed;
         try
         {
-            failed = await Runner.Request(month).Job.Completion.WaitAsync(s_runTimeout);
+            failed = await (await Runner.RequestAsync(TestActors.Admin, month)).Job.Completion.WaitAsync(s_runTimeout);
         }
         finally
         {
@@ -153,7 +154,7 @@ public sealed class MonthEndRunnerTests(PortalApp app) : IClassFixture<PortalApp
         var page = await (await admin.GetAsync("/admin/imports")).ReadTextAsync();
         Assert.Contains(app.Text<StatementsText>("MonthEnd.Failed", "en", failed.Processed, failed.Total), page);
 
-        var again = Runner.Request(month);
+        var again = await Runner.RequestAsync(TestActors.Admin, month);
         var done = await again.Job.Completion.WaitAsync(s_runTimeout);
         Assert.Equal(MonthEndRequestOutcome.Started, again.Outcome);
         Assert.Equal((MonthEndState.Finished, done.Total), (done.State, done.Processed));

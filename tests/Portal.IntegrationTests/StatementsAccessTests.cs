@@ -19,9 +19,9 @@ public sealed class StatementsAccessTests(PortalApp app) : IClassFixture<PortalA
             .OrderBy(t => t.Id).FirstAsync());
 
     [Theory]
-    [InlineData(DemoUsers.SilverInvestor, "林晓梅", "陈建华")]
-    [InlineData(DemoUsers.GoldInvestor, "陈建华", "赵国栋")]
-    public async Task Each_investors_month_shows_and_downloads_only_their_own_statement(string investor, string own, string other)
+    [InlineData(DemoUsers.SilverInvestor, "林晓梅", "陈建华", "880000000001-", "880000000002-")]
+    [InlineData(DemoUsers.GoldInvestor, "陈建华", "赵国栋", "880000000002-", "880000000003-")]
+    public async Task Each_investors_month_shows_and_downloads_only_their_own_statement(string investor, string own, string other, string ownAccount, string otherAccount)
     {
         using var client = await app.SignedInClientAsync(investor);
 
@@ -34,8 +34,8 @@ public sealed class StatementsAccessTests(PortalApp app) : IClassFixture<PortalA
         var bytes = await csv.Content.ReadAsByteArrayAsync();
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var text = Encoding.UTF8.GetString(bytes);
-        Assert.Contains(own, text, StringComparison.Ordinal);
-        Assert.DoesNotContain(other, text, StringComparison.Ordinal);
+        Assert.Contains(ownAccount, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(otherAccount, text, StringComparison.Ordinal);
 
         using var pdf = await client.GetAsync($"/statements/{LastClosedMonth}/pdf");
         Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);

@@ -5,7 +5,7 @@ namespace Portal.UnitTests;
 /// <summary>Every English text has a Chinese twin: same keys in Name.resx and Name.zh-Hans.resx, none empty.</summary>
 public sealed class ResourceFilesTests
 {
-    private static readonly string s_resources = Path.Combine(SolutionFolder(), "src", "Portal.Web", "Resources");
+    private static readonly string s_resources = Path.Combine(SolutionFolder.Path, "src", "Portal.Web", "Resources");
 
     public static TheoryData<string> ResourceNames()
     {
@@ -55,18 +55,5 @@ public sealed class ResourceFilesTests
         var duplicates = pairs.GroupBy(p => p.Key).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         Assert.True(duplicates.Count == 0, $"{Path.GetFileName(path)} repeats keys: {string.Join(", ", duplicates)}");
         return pairs.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-    }
-
-    private static string SolutionFolder()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Portal.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Portal.sln above {AppContext.BaseDirectory}.");
     }
 }

@@ -17,7 +17,7 @@ public sealed class ClientSummaryViewTests : IAsyncLifetime
 #pragma warning restore CA1001
 
     private static readonly ClientSummaryData Gold = new(
-        2, "陈建华", "880000000002", "**************135X", ClientTier.Gold,
+        2, "陈建华", "880000000002", "**************135X", ClientTier.Gold, 3,
         [
             new(new DateTimeOffset(2026, 10, 9, 6, 30, 0, TimeSpan.Zero), new DateOnly(2026, 10, 1), ClientTier.Silver, ClientTier.Gold, true, "Long-standing client, volume recovering", "刘洋"),
             new(new DateTimeOffset(2025, 1, 1, 2, 0, 0, TimeSpan.Zero), new DateOnly(2024, 12, 1), ClientTier.Gold, ClientTier.Silver, false, "", "Month-end"),

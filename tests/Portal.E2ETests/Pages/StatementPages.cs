@@ -35,6 +35,34 @@ public sealed class StatementPages(IPage page)
         .Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = "Closing value", Exact = true }) })
         .GetByRole(AriaRole.Cell);
 
+    /// <summary>The statement's transaction table (the one with a Status column).</summary>
+    public ILocator TransactionTable => page.GetByRole(AriaRole.Table)
+        .Filter(new() { Has = page.GetByRole(AriaRole.Columnheader, new() { Name = "Status", Exact = true }) });
+
+    /// <summary>
+    /// Whether every cell of the column (1-based) is shown whole: not cut by the table's scrolling box or the window, and
+    /// its text not wider than the cell.
+    /// </summary>
+    public Task<bool> ColumnIsWholeAsync(int column) => TransactionTable.EvaluateAsync<bool>(
+        """
+        (table, column) => [...table.querySelectorAll(`tbody tr td:nth-child(${column})`)].every(cell => {
+            let box = cell.parentElement;
+            while (box && getComputedStyle(box).overflowX === 'visible') box = box.parentElement;
+            const r = cell.getBoundingClientRect(), b = (box ?? document.documentElement).getBoundingClientRect();
+            return r.left >= b.left - 0.5 && r.right <= Math.min(b.right, window.innerWidth) + 0.5 && cell.scrollWidth <= cell.clientWidth + 0.5;
+        })
+        """, column);
+
+    /// <summary>How many cells of the column (1-based) wrap their text onto more than one line.</summary>
+    public Task<int> WrappedCellsAsync(int column) => TransactionTable.EvaluateAsync<int>(
+        """
+        (table, column) => [...table.querySelectorAll(`tbody tr td:nth-child(${column})`)].filter(cell => {
+            const range = document.createRange();
+            range.selectNodeContents(cell);
+            return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1;
+        }).length
+        """, column);
+
     public ILocator DownloadPdf => page.GetByRole(AriaRole.Link, new() { Name = "Download PDF" });
 
     public ILocator DownloadCsv => page.GetByRole(AriaRole.Link, new() { Name = "Download CSV" });

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.IntegrationTests.Statements;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Admin.Calendar;
 using Portal.Web.Features.Admin.Settings;
@@ -157,7 +158,7 @@ public sealed class SettingsTests(PortalApp app) : IClassFixture<PortalApp>
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var imported = await scope.ServiceProvider.GetRequiredService<TransactionImporter>()
-                .ImportAsync(ImportKind.Transactions, new MemoryStream(Encoding.UTF8.GetBytes(csv)), false);
+                .ImportAsync(TestActors.Admin, ImportKind.Transactions, "settings-tiers.csv", new MemoryStream(Encoding.UTF8.GetBytes(csv)), false);
             Assert.Equal(2, imported.Imported);
         }
 
@@ -165,7 +166,7 @@ public sealed class SettingsTests(PortalApp app) : IClassFixture<PortalApp>
         await Store.SaveAsync(AdminActor, Tiers, new TierThresholds(100_000m, 50, 2_000_000m, 1_000), current.Version);
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<MonthEndService>().RunAsync(month);
+            await scope.ServiceProvider.GetRequiredService<MonthEndService>().RunAsync(TestActors.Admin, month);
         }
 
         Assert.Equal(ClientTier.Gold, await app.WithDbAsync(db => db.Set<Investor>().Where(i => i.Id == investor.Id).Select(i => i.Tier).SingleAsync()));

@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
+using CsvHelper;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -29,7 +32,7 @@ public sealed class StatementFilesTests
 
     private static StatementPdf Pdf() => new(
         new StringLocalizer<StatementsText>(Factory), new StringLocalizer<UiText>(Factory),
-        Options.Create(new PortalOptions { BrandName = "华信证券" }), Options.Create(new StatementPdfOptions()),
+        Options.Create(new PortalOptions { BrandName = "华信证券" }),
         new StatementCalendar(TimeProvider.System, Options.Create(new PortalOptions())));
 
     [Fact]
@@ -49,6 +52,12 @@ public sealed class StatementFilesTests
         var last = pdf.GetPage(pdf.NumberOfPages).Text;
         Assert.Contains("华信证券", last, StringComparison.Ordinal);
         Assert.Contains("T20261001000500", string.Concat(pdf.GetPages().Select(p => p.Text)), StringComparison.Ordinal);
+
+        // The fonts travel inside the file as TrueType subsets (ABCDEF+Name), Chinese in its own font.
+        var fonts = pdf.GetPages().SelectMany(p => p.Letters).Select(l => l.FontName ?? "").Distinct().ToList();
+        Assert.Contains(fonts, f => Regex.IsMatch(f, @"^[A-Z]{6}\+Droid Sans Fallback$"));
+        Assert.All(fonts, f => Assert.Matches(@"^[A-Z]{6}\+", f));
+        Assert.Equal(fonts.Count, Regex.Count(Encoding.Latin1.GetString(bytes), "/FontFile2"));
     }
 
     [Fact]
@@ -70,8 +79,33 @@ public sealed class StatementFilesTests
 
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var text = new UTF8Encoding(false).GetString(bytes[3..]);
-        Assert.Contains("客户,赵国栋", text, StringComparison.Ordinal);
-        Assert.Contains("期末市值,1030580.01", text, StringComparison.Ordinal);
-        Assert.Contains("000505,成长精选股票", text, StringComparison.Ordinal);
+        Assert.StartsWith("日期,", text, StringComparison.Ordinal);
+        Assert.Contains(",000505,成长精选股票,", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh-Hans")]
+    public void Csv_is_one_table_with_its_header_on_the_first_line_and_a_row_per_transaction(string culture)
+    {
+        using var _ = new CultureScope(culture);
+        var doc = Document(60);
+        var bytes = new StatementCsv(new StringLocalizer<StatementsText>(Factory)).Write(doc);
+
+        using var reader = new CsvReader(new StreamReader(new MemoryStream(bytes)), CultureInfo.InvariantCulture);
+        var records = new List<string[]>();
+        while (reader.Read())
+        {
+            records.Add(Enumerable.Range(0, reader.Parser.Count).Select(i => reader.Parser[i]).ToArray());
+        }
+
+        var header = records[0];
+        Assert.Equal(13, header.Length);
+        Assert.All(header, name => Assert.False(string.IsNullOrWhiteSpace(name)));
+        Assert.Equal(doc.Transactions.Count + 1, records.Count);
+        Assert.All(records, r => Assert.Equal(header.Length, r.Length));
+        var amount = Array.IndexOf(header, culture == "en" ? "Amount" : "金额");
+        Assert.Equal(doc.Transactions.Select(t => (t.AmountFen / 100m).ToString("0.00", CultureInfo.InvariantCulture)), records.Skip(1).Select(r => r[amount]));
+        Assert.Equal(doc.Transactions.Select(t => t.Reference), records.Skip(1).Select(r => r[1]));
     }
 }

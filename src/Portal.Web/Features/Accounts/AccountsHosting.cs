@@ -65,6 +65,7 @@ public static class AccountsHosting
         services.AddScoped<AccountAudit>();
         services.AddSingleton<RoleAssignments>();
         services.AddScoped<AccountDirectory>();
+        services.AddSingleton<InvestorDirectory>();
         services.AddHttpContextAccessor();
         services.AddScoped<ClientAddress>();
         services.AddScoped<CurrentActor>();

@@ -15,6 +15,7 @@ internal sealed class InvestorConfiguration : IEntityTypeConfiguration<Investor>
         builder.Property(i => i.Mobile).HasMaxLength(20);
         builder.Property(i => i.Email).HasMaxLength(256);
         builder.Property(i => i.Tier).HasConversion<string>().HasMaxLength(16);
+        builder.Property(i => i.TierVersion).IsConcurrencyToken();
         builder.Property(i => i.UserId).HasMaxLength(450);
         builder.HasIndex(i => i.UserId).IsUnique();
         builder.HasOne(i => i.Adviser).WithMany().HasForeignKey(i => i.AdviserId).OnDelete(DeleteBehavior.SetNull);
@@ -60,5 +61,20 @@ internal sealed class ActivationAttemptConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(a => new { a.AccountNumber, a.At });
         builder.HasIndex(a => new { a.Address, a.At });
         builder.HasIndex(a => a.At);
+    }
+}
+
+internal sealed class TierChangeConfiguration : IEntityTypeConfiguration<TierChange>
+{
+    public void Configure(EntityTypeBuilder<TierChange> builder)
+    {
+        builder.ToTable("TierChanges");
+        builder.Property(t => t.From).HasConversion<string>().HasMaxLength(16);
+        builder.Property(t => t.To).HasConversion<string>().HasMaxLength(16);
+        builder.Property(t => t.Reason).HasMaxLength(500);
+        builder.Property(t => t.ChangedBy).HasMaxLength(100);
+        builder.Property(t => t.ChangedByUserId).HasMaxLength(450);
+        builder.HasIndex(t => new { t.InvestorId, t.ChangedAt });
+        builder.HasOne<Investor>().WithMany().HasForeignKey(t => t.InvestorId).OnDelete(DeleteBehavior.Cascade);
     }
 }

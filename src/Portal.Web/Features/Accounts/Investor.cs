@@ -27,6 +27,18 @@ public sealed class Investor
 
     public ClientTier Tier { get; set; }
 
+    /// <summary>
+    /// The month <see cref="Tier"/> stands for: the month whose month-end set it, or the month a supervisor overrode it in.
+    /// Null until the first month-end. See <see cref="CurrentTierRule"/>.
+    /// </summary>
+    public DateOnly? TierMonth { get; set; }
+
+    /// <summary>True while <see cref="Tier"/> is a supervisor's override rather than the tier rule's result.</summary>
+    public bool TierOverridden { get; set; }
+
+    /// <summary>Counts the tier's writes; a concurrency token, so a tier write made from a stale read fails instead of winning.</summary>
+    public int TierVersion { get; set; }
+
     /// <summary>The dedicated adviser (Gold and Diamond clients).</summary>
     public int? AdviserId { get; set; }
 

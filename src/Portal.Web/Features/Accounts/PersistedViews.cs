@@ -1,19 +1,7 @@
-using Portal.Web.Features.Statements;
-
 namespace Portal.Web.Features.Accounts;
 
 // What the account pages keep from the prerender for the interactive render ([PersistentState]). They hold
 // only what the page shows the signed-in user: no internal ids, no e-mail, nothing of anyone else.
-
-/// <summary>The investor dashboard ("/"); both parts are null when the user has no investor record.</summary>
-public sealed record InvestorHomeView(InvestorCard? Investor, InvestorDashboard? Dashboard);
-
-/// <summary>The investor as the dashboard greets them.</summary>
-public sealed record InvestorCard(string Name, string AccountNumber, ClientTier Tier, string? AdviserName, string? AdviserStaffNumber)
-{
-    public static InvestorCard From(InvestorSummary investor) =>
-        new(investor.Name, investor.AccountNumber, investor.Tier, investor.AdviserName, investor.AdviserStaffNumber);
-}
 
 /// <summary>The profile page: the investor's details and the staff profile, whichever the user has.</summary>
 public sealed record ProfileView(ProfileInvestor? Investor, StaffSummary? Staff);

@@ -23,6 +23,7 @@ public static class AuditActions
     public const string StatementDownload = "StatementDownload";
     public const string Import = "Import";
     public const string MonthEnd = "MonthEnd";
+    public const string MonthEndRequested = "MonthEndRequested";
     public const string ContentApproved = "ContentApproved";
     public const string ContentPublished = "ContentPublished";
     public const string ContentUnpublished = "ContentUnpublished";

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Web.Data;
+using Portal.Web.Features.Accounts;
 
 namespace Portal.Web.Features.Statements;
 
@@ -11,7 +12,7 @@ public sealed record InvestorDashboard(
     long TotalValueFen, long ChangeThisMonthFen, IReadOnlyList<AllocationSlice> Allocation, IReadOnlyList<ValuePoint> History,
     long DepositsThisMonthFen, int LotsThisMonth, IReadOnlyList<TransactionLine> Recent, IReadOnlyList<TransactionLine> Failed);
 
-/// <summary>The figures of the investor's dashboard, valued today from confirmed transactions and the latest NAVs.</summary>
+/// <summary>The figures of the acting investor's dashboard, valued today from confirmed transactions and the latest NAVs.</summary>
 public sealed class InvestorDashboardService(IDbContextFactory<PortalDbContext> dbFactory, StatementCalendar calendar)
 {
     public const int HistoryMonths = 24;
@@ -20,14 +21,10 @@ public sealed class InvestorDashboardService(IDbContextFactory<PortalDbContext> 
     /// <summary>Failed transactions stay on the dashboard this long.</summary>
     public const int FailedNoticeDays = 90;
 
-    public async Task<InvestorDashboard?> GetAsync(string userId, CancellationToken cancellationToken = default)
+    public async Task<InvestorDashboard> GetAsync(Actor actor, CancellationToken cancellationToken = default)
     {
+        var investorId = actor.RequireInvestor();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var investorId = await StatementService.InvestorIdAsync(db, userId, cancellationToken);
-        if (investorId is null)
-        {
-            return null;
-        }
 
         var today = calendar.Today;
         var month = calendar.CurrentMonth;

@@ -27,6 +27,21 @@ public static class Money
             return NumberFormatInfo.ReadOnly(format);
         }, CultureInfo.CurrentCulture));
 
+    /// <summary>
+    /// A short CNY amount for chart axes, in the current culture's way of counting large numbers: ¥7.2M or ¥720K in
+    /// English, ¥720.9万 or ¥1.2亿 in Chinese.
+    /// </summary>
+    public static string Compact(decimal yuan)
+    {
+        var culture = CultureInfo.CurrentCulture;
+        var steps = culture.Name.StartsWith("zh", StringComparison.Ordinal)
+            ? new[] { (100_000_000m, "亿"), (10_000m, "万") }
+            : [(1_000_000_000m, "B"), (1_000_000m, "M"), (1_000m, "K")];
+        var (size, unit) = steps.FirstOrDefault(s => Math.Abs(yuan) >= s.Item1, (1m, ""));
+        var number = (yuan / size).ToString(size == 1m ? "#,##0" : "#,##0.#", culture);
+        return (yuan < 0 ? "-" : "") + Chinese.NumberFormat.CurrencySymbol + number.TrimStart('-') + unit;
+    }
+
     /// <summary>Plain number with two decimals for CSV files (invariant, no symbol).</summary>
     public static string Plain(long fen) => ToYuan(fen).ToString("0.00", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,6 @@
 using System.Threading.Channels;
+using Portal.Web.Features.Accounts;
+using Portal.Web.Features.Audit;
 
 namespace Portal.Web.Features.Statements;
 
@@ -48,9 +50,13 @@ public sealed class MonthEndJob
 /// the page asks for a month and follows <see cref="Changed"/>. Asking for the month that is running joins it;
 /// asking for another month meanwhile is refused. Runs the app left unfinished (it stopped part-way) are resumed
 /// at start-up from their last saved batch. The command line runs <see cref="MonthEndService"/> directly instead.
+/// Only admins may ask; the runs themselves act as the portal (<see cref="RunnerActor"/>).
 /// </summary>
-public sealed partial class MonthEndRunner(IServiceScopeFactory scopes, StatementCalendar calendar, ILogger<MonthEndRunner> logger) : BackgroundService
+public sealed partial class MonthEndRunner(IServiceScopeFactory scopes, StatementCalendar calendar, AuditTrail audit, ILogger<MonthEndRunner> logger) : BackgroundService
 {
+    /// <summary>Who runs the background month-ends, in the audit trail.</summary>
+    public static readonly Actor RunnerActor = Actor.System("month-end runner");
+
     private readonly Lock _lock = new();
     private readonly Channel<MonthEndJob> _queue = Channel.CreateUnbounded<MonthEndJob>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -84,29 +90,21 @@ public sealed partial class MonthEndRunner(IServiceScopeFactory scopes, Statemen
         }
     }
 
-    /// <summary>Asks for a closed month's month-end to run in the background.</summary>
-    public MonthEndRequest Request(DateOnly month)
+    /// <summary>An admin asks for a closed month's month-end to run in the background; the request is audited with its outcome.</summary>
+    public async Task<MonthEndRequest> RequestAsync(Actor actor, DateOnly month, CancellationToken cancellationToken = default)
     {
+        actor.RequireRole(Roles.Admin);
         month = StatementsMapping.MonthOf(month);
         if (month >= calendar.CurrentMonth)
         {
             throw new ArgumentOutOfRangeException(nameof(month), month, "Only a month that has ended can be closed.");
         }
 
-        lock (_lock)
-        {
-            if (_jobs.Find(j => j.Month == month) is { } same)
-            {
-                return new(MonthEndRequestOutcome.Joined, same);
-            }
-
-            if (_jobs.Count > 0)
-            {
-                return new(MonthEndRequestOutcome.Refused, _jobs[0]);
-            }
-
-            return new(MonthEndRequestOutcome.Started, Enqueue(month));
-        }
+        var request = Enter(month);
+        await audit.RecordAsync(actor, AuditActions.MonthEndRequested, $"statement:{StatementFormat.MonthKey(month)}",
+            request.Outcome == MonthEndRequestOutcome.Refused ? $"Refused: {StatementFormat.MonthKey(request.Job.Month)} is running" : request.Outcome.ToString(),
+            cancellationToken);
+        return request;
     }
 
     /// <summary>The month's state: live while it waits or runs, a failure of this app's lifetime, else the saved run (null: never run).</summary>
@@ -177,6 +175,24 @@ public sealed partial class MonthEndRunner(IServiceScopeFactory scopes, Statemen
         }
     }
 
+    private MonthEndRequest Enter(DateOnly month)
+    {
+        lock (_lock)
+        {
+            if (_jobs.Find(j => j.Month == month) is { } same)
+            {
+                return new(MonthEndRequestOutcome.Joined, same);
+            }
+
+            if (_jobs.Count > 0)
+            {
+                return new(MonthEndRequestOutcome.Refused, _jobs[0]);
+            }
+
+            return new(MonthEndRequestOutcome.Started, Enqueue(month));
+        }
+    }
+
     private MonthEndJob Enqueue(DateOnly month)
     {
         var job = new MonthEndJob(new(month, 0, 0, 0, MonthEndState.Waiting));
@@ -202,7 +218,7 @@ public sealed partial class MonthEndRunner(IServiceScopeFactory scopes, Statemen
                     Publish(job, p);
                 }
             });
-            result = await service.RunAsync(job.Month, progress, stoppingToken);
+            result = await service.RunAsync(RunnerActor, job.Month, progress, stoppingToken);
             LogFinished(job.Month, result.Processed, result.TierChanges);
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)

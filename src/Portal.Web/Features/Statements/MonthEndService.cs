@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Admin.Settings;
+using Portal.Web.Features.Audit;
 
 namespace Portal.Web.Features.Statements;
 
@@ -23,15 +24,21 @@ public sealed record MonthEndProgress(DateOnly Month, int Processed, int Total, 
 }
 
 /// <summary>
-/// Builds every investor's statement for a closed month and recomputes tiers with the tier rule. Statements are
-/// replaced, not duplicated, so running a month again changes nothing unless the records changed; progress is
-/// saved with each batch, so a stopped run continues where it left off. A supervisor's override lasts until the
-/// next month-end, which applies the rule again.
+/// Builds every investor's statement for a closed month and applies the tier rule to its figures. Each statement
+/// records the month's tier; only the latest month's month-end sets the current tier, and a supervisor's override
+/// holds until a later month's month-end (<see cref="CurrentTierRule"/>, applied by Accounts). Statements are replaced,
+/// not duplicated, so running a month again changes nothing unless the records changed; progress is saved with each
+/// batch, so a stopped run continues where it left off. A batch whose tier writes meet a change made meanwhile (a
+/// supervisor's override) is read again and redone, so that change is kept.
 /// </summary>
-public sealed class MonthEndService(IDbContextFactory<PortalDbContext> dbFactory, TierRuleProvider tierRules, StatementCalendar calendar, TimeProvider clock)
+public sealed partial class MonthEndService(
+    IDbContextFactory<PortalDbContext> dbFactory, InvestorDirectory investors, AuditTrail audit, TierRuleProvider tierRules, StatementCalendar calendar,
+    TimeProvider clock, ILogger<MonthEndService> logger)
 {
     public const int BatchSize = 50;
-    public const string Actor = "Month-end";
+
+    /// <summary>How often a batch is redone after meeting a concurrent tier change before the run fails.</summary>
+    public const int BatchAttempts = 5;
 
     public async Task<MonthEndProgress?> GetProgressAsync(DateOnly month, CancellationToken cancellationToken = default)
     {
@@ -48,31 +55,56 @@ public sealed class MonthEndService(IDbContextFactory<PortalDbContext> dbFactory
         return await db.Set<MonthEndRun>().AsNoTracking().Where(r => r.FinishedAt == null).OrderBy(r => r.Month).Select(r => r.Month).ToListAsync(cancellationToken);
     }
 
-    public async Task<MonthEndProgress> RunAsync(DateOnly month, IProgress<MonthEndProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>Runs (or resumes) the month's month-end; admins and the portal itself only.</summary>
+    public async Task<MonthEndProgress> RunAsync(Actor actor, DateOnly month, IProgress<MonthEndProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        actor.RequireRole(Roles.Admin);
         month = StatementsMapping.MonthOf(month);
         if (month >= calendar.CurrentMonth)
         {
             throw new ArgumentOutOfRangeException(nameof(month), month, "Only a month that has ended can be closed.");
         }
 
-        var monthEnd = month.AddMonths(1).AddDays(-1);
-        var run = await StartAsync(month, cancellationToken);
-        var prices = await LoadPricesAsync(month, monthEnd, cancellationToken);
+        var run = await StartAsync(actor, month, cancellationToken);
+        var prices = await LoadPricesAsync(month, cancellationToken);
         // The thresholds an admin saved last (Admin settings), read when the run starts.
         var tierRule = await tierRules.GetAsync(cancellationToken);
         progress?.Report(new(month, run.Processed, run.Total, run.TierChanges, MonthEndState.Running));
+        while (await RunBatchAsync(actor, run, prices, tierRule, cancellationToken) is { } next)
+        {
+            run = next;
+            progress?.Report(new(month, run.Processed, run.Total, run.TierChanges, MonthEndState.Running));
+        }
 
-        while (true)
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            run.FinishedAt = clock.GetUtcNow();
+            db.Attach(run).State = EntityState.Modified;
+            audit.Add(db, actor, AuditActions.MonthEnd, $"statement:{StatementFormat.MonthKey(month)}",
+                $"finished: {run.Processed} investors, {run.TierChanges} tier changes");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var done = new MonthEndProgress(month, run.Processed, run.Total, run.TierChanges, MonthEndState.Finished);
+        progress?.Report(done);
+        return done;
+    }
+
+    /// <summary>Builds and saves the next batch after <paramref name="run"/>'s last investor; returns the run as saved, or null when none is left.</summary>
+    private async Task<MonthEndRun?> RunBatchAsync(Actor actor, MonthEndRun run, PriceBook prices, TierRule tierRule, CancellationToken cancellationToken)
+    {
+        var month = run.Month;
+        var monthEnd = month.AddMonths(1).AddDays(-1);
+        for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var batch = await db.Set<Investor>().Where(i => i.Id > run.LastInvestorId).OrderBy(i => i.Id).Take(BatchSize).ToListAsync(cancellationToken);
+            var batch = await investors.ListTiersAsync(db, actor, run.LastInvestorId, BatchSize, cancellationToken);
             if (batch.Count == 0)
             {
-                break;
+                return null;
             }
 
-            var ids = batch.Select(i => i.Id).ToList();
+            var ids = batch.Select(i => i.InvestorId).ToList();
             var transactions = (await db.Set<Transaction>().AsNoTracking()
                     .Where(t => ids.Contains(t.InvestorId) && t.TradeDate <= monthEnd)
                     .OrderBy(t => t.TradeDate).ThenBy(t => t.Id).ToListAsync(cancellationToken))
@@ -81,9 +113,10 @@ public sealed class MonthEndService(IDbContextFactory<PortalDbContext> dbFactory
             db.RemoveRange(existing);
 
             var now = clock.GetUtcNow();
+            var tierChanges = 0;
             foreach (var investor in batch)
             {
-                var all = transactions[investor.Id].ToList();
+                var all = transactions[investor.InvestorId].ToList();
                 if (all.Count == 0)
                 {
                     continue;
@@ -97,42 +130,39 @@ public sealed class MonthEndService(IDbContextFactory<PortalDbContext> dbFactory
 
                 var inMonth = all.Where(t => t.TradeDate >= month).ToList();
                 var built = StatementBuilder.BuildMonth(portfolio, inMonth.Select(StatementsMapping.ToEntry), prices, month);
-                db.Add(StatementsMapping.ToStatement(investor.Id, month, built, inMonth, now));
-
                 var tier = tierRule.Compute(Money.ToYuan(built.Figures.Deposits), built.Lots);
-                if (tier != investor.Tier)
+                db.Add(StatementsMapping.ToStatement(investor.InvestorId, month, built, tier, inMonth, now));
+                if (investors.ApplyMonthEndTier(db, actor, investor, month, tier))
                 {
-                    db.Add(new TierChange { InvestorId = investor.Id, From = investor.Tier, To = tier, Month = month, ChangedBy = Actor, ChangedAt = now });
-                    investor.Tier = tier;
-                    run.TierChanges++;
+                    tierChanges++;
                 }
             }
 
-            run.Processed += batch.Count;
-            run.LastInvestorId = batch[^1].Id;
-            db.Attach(run).State = EntityState.Modified;
-            // The batch's statements, tiers and the run's progress commit together.
-            await db.SaveChangesAsync(cancellationToken);
-            progress?.Report(new(month, run.Processed, run.Total, run.TierChanges, MonthEndState.Running));
+            var saved = new MonthEndRun
+            {
+                Id = run.Id, Month = month, Total = run.Total, StartedAt = run.StartedAt,
+                Processed = run.Processed + batch.Count, LastInvestorId = batch[^1].InvestorId, TierChanges = run.TierChanges + tierChanges,
+            };
+            db.Attach(saved).State = EntityState.Modified;
+            try
+            {
+                // The batch's statements, tiers and the run's progress commit together.
+                await db.SaveChangesAsync(cancellationToken);
+                return saved;
+            }
+            catch (DbUpdateConcurrencyException ex) when (attempt < BatchAttempts)
+            {
+                // A tier (or a statement) changed after this batch read it: nothing was saved; read the batch again.
+                LogBatchConflict(ex, month, run.LastInvestorId, attempt);
+            }
         }
-
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-        {
-            run.FinishedAt = clock.GetUtcNow();
-            db.Attach(run).State = EntityState.Modified;
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        var done = new MonthEndProgress(month, run.Processed, run.Total, run.TierChanges, MonthEndState.Finished);
-        progress?.Report(done);
-        return done;
     }
 
     /// <summary>Resumes an unfinished run; a finished one starts over (it rebuilds the same statements).</summary>
-    private async Task<MonthEndRun> StartAsync(DateOnly month, CancellationToken cancellationToken)
+    private async Task<MonthEndRun> StartAsync(Actor actor, DateOnly month, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var total = await db.Set<Investor>().CountAsync(cancellationToken);
+        var total = await investors.CountInvestorsAsync(db, actor, cancellationToken);
         var run = await db.Set<MonthEndRun>().SingleOrDefaultAsync(r => r.Month == month, cancellationToken);
         if (run is null)
         {
@@ -155,11 +185,15 @@ public sealed class MonthEndService(IDbContextFactory<PortalDbContext> dbFactory
         return run;
     }
 
-    private async Task<PriceBook> LoadPricesAsync(DateOnly month, DateOnly monthEnd, CancellationToken cancellationToken)
+    private async Task<PriceBook> LoadPricesAsync(DateOnly month, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var from = month.AddDays(-31);
+        var monthEnd = month.AddMonths(1).AddDays(-1);
         return new PriceBook(await db.Set<ProductPrice>().AsNoTracking().Where(p => p.Date >= from && p.Date <= monthEnd)
             .Select(p => new ValueTuple<int, DateOnly, decimal>(p.ProductId, p.Date, p.Nav)).ToListAsync(cancellationToken));
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Month-end {Month}: the batch after investor {AfterInvestorId} met a change made meanwhile (attempt {Attempt}); reading it again.")]
+    private partial void LogBatchConflict(Exception ex, DateOnly month, int afterInvestorId, int attempt);
 }

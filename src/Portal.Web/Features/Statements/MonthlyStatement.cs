@@ -1,3 +1,5 @@
+using Portal.Web.Features.Accounts;
+
 namespace Portal.Web.Features.Statements;
 
 /// <summary>
@@ -33,6 +35,9 @@ public sealed class MonthlyStatement
     public long ClosingCashFen { get; set; }
 
     public int LotsTraded { get; set; }
+
+    /// <summary>The tier the tier rule gives for this month's deposits and lots (the current tier may differ: see CurrentTierRule).</summary>
+    public ClientTier Tier { get; set; }
 
     public int TransactionCount { get; set; }
 

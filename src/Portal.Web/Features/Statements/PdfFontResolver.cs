@@ -19,26 +19,12 @@ internal sealed class PdfFontResolver : IFontResolver
     };
 
     private static readonly Lock Gate = new();
-    private static bool _licensed;
 
-    /// <summary>Loads the license and installs the resolver once per process (PDFsharp's settings are global).</summary>
-    public static void EnsureInstalled(string? licenseKey)
+    /// <summary>Installs the resolver once per process (PDFsharp's font settings are global).</summary>
+    public static void EnsureInstalled()
     {
         lock (Gate)
         {
-            if (!_licensed)
-            {
-                _licensed = true;
-                if (string.IsNullOrWhiteSpace(licenseKey))
-                {
-                    PdfSharp.PdfSharpLicense.SetAgplLicense();
-                }
-                else
-                {
-                    PdfSharp.PdfSharpLicense.LoadLicense(licenseKey);
-                }
-            }
-
             if (GlobalFontSettings.FontResolver is not PdfFontResolver)
             {
                 GlobalFontSettings.FontResolver = new PdfFontResolver();
@@ -46,7 +32,7 @@ internal sealed class PdfFontResolver : IFontResolver
         }
     }
 
-    /// <summary>Chinese has one weight here; bold Chinese is drawn regular (PDFsharp 6.5 cannot simulate bold).</summary>
+    /// <summary>Chinese has one weight here; bold Chinese is drawn regular (PDFsharp does not simulate bold).</summary>
     public FontResolverInfo ResolveTypeface(string familyName, bool isBold, bool isItalic) =>
         new(familyName == Cjk ? "Cjk" : isBold ? "LatinBold" : "Latin");
 

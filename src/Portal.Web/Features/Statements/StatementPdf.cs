@@ -9,7 +9,7 @@ namespace Portal.Web.Features.Statements;
 
 /// <summary>The statement as an A4 PDF: firm header on every page, summary, holdings, transactions, page numbers.</summary>
 public sealed class StatementPdf(
-    IStringLocalizer<StatementsText> l, IStringLocalizer<UiText> ui, IOptions<PortalOptions> portal, IOptions<StatementPdfOptions> options, StatementCalendar calendar)
+    IStringLocalizer<StatementsText> l, IStringLocalizer<UiText> ui, IOptions<PortalOptions> portal, StatementCalendar calendar)
 {
     private const double Margin = 40;
     private const double Line = 14;
@@ -17,7 +17,7 @@ public sealed class StatementPdf(
 
     public byte[] Write(StatementDocument doc)
     {
-        PdfFontResolver.EnsureInstalled(options.Value.PdfSharpLicenseKey);
+        PdfFontResolver.EnsureInstalled();
         var writer = new PageWriter(doc, l, ui, portal.Value.BrandName, calendar);
         writer.Render();
         using var stream = new MemoryStream();

@@ -5,20 +5,16 @@ using Portal.Web.Features.Accounts;
 namespace Portal.Web.Features.Statements;
 
 /// <summary>
-/// An investor's statements and transactions. Every method takes the signed-in user's id and reads only
-/// that user's investor record, so another investor's data is unreachable whatever the URL says.
+/// An investor's statements and transactions. Every method takes the acting user and reads only their own investor's
+/// rows (<see cref="Actor.RequireInvestor"/>: anyone else is refused), so another investor's data is unreachable
+/// whatever the URL says.
 /// </summary>
-public sealed class StatementService(IDbContextFactory<PortalDbContext> dbFactory)
+public sealed class StatementService(IDbContextFactory<PortalDbContext> dbFactory, InvestorDirectory investors)
 {
-    public async Task<IReadOnlyList<StatementListItem>> ListStatementsAsync(string userId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<StatementListItem>> ListStatementsAsync(Actor actor, CancellationToken cancellationToken = default)
     {
+        var investorId = actor.RequireInvestor();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var investorId = await InvestorIdAsync(db, userId, cancellationToken);
-        if (investorId is null)
-        {
-            return [];
-        }
-
         var rows = await db.Set<MonthlyStatement>().AsNoTracking().Where(s => s.InvestorId == investorId)
             .OrderByDescending(s => s.Month).ToListAsync(cancellationToken);
         return rows.Select(s =>
@@ -39,22 +35,17 @@ public sealed class StatementService(IDbContextFactory<PortalDbContext> dbFactor
                 months.Sum(m => m.GainFen), months.Sum(m => m.DividendsFen), months.Sum(m => m.FeesFen), months[^1].ClosingFen, months.Sum(m => m.Lots));
     }
 
-    /// <summary>The full statement of one month, or null when the signed-in investor has none for it.</summary>
-    public async Task<StatementDocument?> GetStatementAsync(string userId, DateOnly month, CancellationToken cancellationToken = default)
+    /// <summary>The full statement of one month, or null when the acting investor has none for it.</summary>
+    public async Task<StatementDocument?> GetStatementAsync(Actor actor, DateOnly month, CancellationToken cancellationToken = default)
     {
+        var investorId = actor.RequireInvestor();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
         // Five queries on one connection rather than five opens.
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var investor = await db.Set<Investor>().AsNoTracking().SingleOrDefaultAsync(i => i.UserId == userId, cancellationToken);
-        if (investor is null)
-        {
-            return null;
-        }
-
         var statement = await db.Set<MonthlyStatement>().AsNoTracking()
-            .SingleOrDefaultAsync(s => s.InvestorId == investor.Id && s.Month == month, cancellationToken);
-        if (statement is null)
+            .SingleOrDefaultAsync(s => s.InvestorId == investorId && s.Month == month, cancellationToken);
+        if (statement is null || await investors.FindProfileAsync(db, actor, investorId, cancellationToken) is not { } investor)
         {
             return null;
         }
@@ -69,20 +60,16 @@ public sealed class StatementService(IDbContextFactory<PortalDbContext> dbFactor
         var end = month.AddMonths(1);
         var transactions = await Lines(db.Set<Transaction>().Where(t => t.InvestorId == investor.Id && t.TradeDate >= month && t.TradeDate < end)
             .OrderBy(t => t.TradeDate).ThenBy(t => t.Id)).ToListAsync(cancellationToken);
+        // The statement shows the tier of its own month's figures.
         return new(
-            new(investor.Name, investor.AccountNumber, investor.MaskedIdNumber, investor.Tier, accounts),
+            new(investor.Name, investor.AccountNumber, investor.MaskedIdNumber, statement.Tier, accounts),
             month, StatementsMapping.Figures(statement), statement.ClosingCashFen, statement.LotsTraded, holdings, transactions, statement.GeneratedAt);
     }
 
-    public async Task<TransactionPage> SearchTransactionsAsync(string userId, TransactionQuery query, CancellationToken cancellationToken = default)
+    public async Task<TransactionPage> SearchTransactionsAsync(Actor actor, TransactionQuery query, CancellationToken cancellationToken = default)
     {
+        var investorId = actor.RequireInvestor();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var investorId = await InvestorIdAsync(db, userId, cancellationToken);
-        if (investorId is null)
-        {
-            return new([], 0);
-        }
-
         var rows = db.Set<Transaction>().Where(t => t.InvestorId == investorId);
         if (query.From is { } from)
         {
@@ -121,14 +108,12 @@ public sealed class StatementService(IDbContextFactory<PortalDbContext> dbFactor
         return new(page, total);
     }
 
-    /// <summary>One transaction of the signed-in investor, or null (also when it belongs to someone else).</summary>
-    public async Task<TransactionLine?> GetTransactionAsync(string userId, long id, CancellationToken cancellationToken = default)
+    /// <summary>One transaction of the acting investor, or null (also when it belongs to someone else).</summary>
+    public async Task<TransactionLine?> GetTransactionAsync(Actor actor, long id, CancellationToken cancellationToken = default)
     {
+        var investorId = actor.RequireInvestor();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var investorId = await InvestorIdAsync(db, userId, cancellationToken);
-        return investorId is null
-            ? null
-            : await Lines(db.Set<Transaction>().Where(t => t.Id == id && t.InvestorId == investorId)).SingleOrDefaultAsync(cancellationToken);
+        return await Lines(db.Set<Transaction>().Where(t => t.Id == id && t.InvestorId == investorId)).SingleOrDefaultAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<ProductOption>> ListProductsAsync(CancellationToken cancellationToken = default)
@@ -137,9 +122,6 @@ public sealed class StatementService(IDbContextFactory<PortalDbContext> dbFactor
         return await db.Set<Product>().AsNoTracking().OrderBy(p => p.Code)
             .Select(p => new ProductOption(p.Id, p.Code, p.Name)).ToListAsync(cancellationToken);
     }
-
-    internal static Task<int?> InvestorIdAsync(PortalDbContext db, string userId, CancellationToken cancellationToken) =>
-        db.Set<Investor>().Where(i => i.UserId == userId).Select(i => (int?)i.Id).SingleOrDefaultAsync(cancellationToken);
 
     internal static IQueryable<TransactionLine> Lines(IQueryable<Transaction> transactions) =>
         transactions.AsNoTracking().Select(t => new TransactionLine(

@@ -39,3 +39,13 @@ public sealed record TransactionQuery(
 public sealed record TransactionPage(IReadOnlyList<TransactionLine> Rows, int Total);
 
 public sealed record ProductOption(int Id, string Code, string Name);
+
+/// <summary>The investor dashboard ("/"), kept from the prerender; both parts are null when the user has no investor record.</summary>
+public sealed record InvestorHomeView(InvestorCard? Investor, InvestorDashboard? Dashboard);
+
+/// <summary>The investor as the dashboard greets them.</summary>
+public sealed record InvestorCard(string Name, string AccountNumber, ClientTier Tier, string? AdviserName, string? AdviserStaffNumber)
+{
+    public static InvestorCard From(InvestorSummary investor) =>
+        new(investor.Name, investor.AccountNumber, investor.Tier, investor.AdviserName, investor.AdviserStaffNumber);
+}

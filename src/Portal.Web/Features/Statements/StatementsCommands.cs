@@ -1,3 +1,5 @@
+using Portal.Web.Features.Accounts;
+
 namespace Portal.Web.Features.Statements;
 
 /// <summary>
@@ -26,7 +28,7 @@ public static class StatementsCommands
                 }
 
                 var service = scope.ServiceProvider.GetRequiredService<MonthEndService>();
-                var done = await service.RunAsync(month, new InlineProgress<MonthEndProgress>(p =>
+                var done = await service.RunAsync(Actor.System("monthend command"), month, new InlineProgress<MonthEndProgress>(p =>
                     output.WriteLine($"{StatementFormat.MonthKey(p.Month)}: {p.Processed}/{p.Total} investors, {p.TierChanges} tier changes")), cancellationToken);
                 await output.WriteLineAsync($"Month-end {StatementFormat.MonthKey(done.Month)} finished: {done.Processed} investors, {done.TierChanges} tier changes.");
                 return 0;
@@ -42,11 +44,11 @@ public static class StatementsCommands
 
                 var importer = scope.ServiceProvider.GetRequiredService<TransactionImporter>();
                 await using var stream = File.OpenRead(file);
-                var result = await importer.ImportAsync(kind, stream, options.Contains("--good-rows-only"),
+                var result = await importer.ImportAsync(Actor.System("import command"), kind, file, stream, options.Contains("--good-rows-only"),
                     new Progress<ImportProgress>(p => output.WriteLine($"{p.Done}/{p.Total} rows saved")), cancellationToken);
                 foreach (var error in result.Errors)
                 {
-                    await Console.Error.WriteLineAsync($"row {error.Row}, {error.Column}: {error.Reason}");
+                    await Console.Error.WriteLineAsync(error.Row == 0 ? $"file: {error.Reason}" : $"row {error.Row}, {error.Column}: {error.Reason}");
                 }
 
                 await output.WriteLineAsync(result.Applied

@@ -11,7 +11,6 @@ public static class StatementsHosting
     {
         var services = builder.Services;
         services.AddOptions<TierOptions>().BindConfiguration(TierOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<StatementPdfOptions>().BindConfiguration(StatementPdfOptions.Section);
         services.AddSingleton<StatementCalendar>();
         services.AddScoped<StatementService>();
         services.AddSingleton<PersistentComponentStateSerializer<Loaded<StatementDocument>>, StatementStateSerializer>();

@@ -1,3 +1,5 @@
+using Portal.Web.Features.Accounts;
+
 namespace Portal.Web.Features.Statements;
 
 internal static class StatementsMapping
@@ -7,7 +9,8 @@ internal static class StatementsMapping
 
     public static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);
 
-    public static MonthlyStatement ToStatement(int investorId, DateOnly month, BuiltStatement built, IReadOnlyCollection<Transaction> monthTransactions, DateTimeOffset now)
+    public static MonthlyStatement ToStatement(
+        int investorId, DateOnly month, BuiltStatement built, ClientTier tier, IReadOnlyCollection<Transaction> monthTransactions, DateTimeOffset now)
     {
         var f = built.Figures;
         return new()
@@ -24,6 +27,7 @@ internal static class StatementsMapping
             ClosingFen = f.Closing,
             ClosingCashFen = built.ClosingCashFen,
             LotsTraded = built.Lots,
+            Tier = tier,
             TransactionCount = monthTransactions.Count,
             FailedCount = monthTransactions.Count(t => t.Status == TransactionStatus.Failed),
             GeneratedAt = now,

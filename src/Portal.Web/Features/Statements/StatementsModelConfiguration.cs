@@ -70,6 +70,7 @@ internal sealed class MonthlyStatementConfiguration : IEntityTypeConfiguration<M
     public void Configure(EntityTypeBuilder<MonthlyStatement> builder)
     {
         builder.ToTable("MonthlyStatements");
+        builder.Property(s => s.Tier).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(s => new { s.InvestorId, s.Month }).IsUnique();
         builder.HasOne<Investor>().WithMany().HasForeignKey(s => s.InvestorId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(s => s.Holdings).WithOne().HasForeignKey(h => h.StatementId).OnDelete(DeleteBehavior.Cascade);
@@ -84,21 +85,6 @@ internal sealed class StatementHoldingConfiguration : IEntityTypeConfiguration<S
         builder.Property(h => h.Units).HasPrecision(18, 2);
         builder.Property(h => h.Nav).HasPrecision(12, 4);
         builder.HasOne(h => h.Product).WithMany().HasForeignKey(h => h.ProductId).OnDelete(DeleteBehavior.Restrict);
-    }
-}
-
-internal sealed class TierChangeConfiguration : IEntityTypeConfiguration<TierChange>
-{
-    public void Configure(EntityTypeBuilder<TierChange> builder)
-    {
-        builder.ToTable("TierChanges");
-        builder.Property(t => t.From).HasConversion<string>().HasMaxLength(16);
-        builder.Property(t => t.To).HasConversion<string>().HasMaxLength(16);
-        builder.Property(t => t.Reason).HasMaxLength(500);
-        builder.Property(t => t.ChangedBy).HasMaxLength(100);
-        builder.Property(t => t.ChangedByUserId).HasMaxLength(450);
-        builder.HasIndex(t => new { t.InvestorId, t.ChangedAt });
-        builder.HasOne<Investor>().WithMany().HasForeignKey(t => t.InvestorId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -275,6 +275,16 @@ namespace Portal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("TierMonth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TierOverridden")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TierVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
@@ -401,6 +411,55 @@ namespace Portal.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("StaffProfiles", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Web.Features.Accounts.TierChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InvestorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsOverride")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvestorId", "ChangedAt");
+
+                    b.ToTable("TierChanges", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Web.Features.Admin.Settings.StoredSetting", b =>
@@ -859,6 +918,11 @@ namespace Portal.Web.Data.Migrations.Sqlite
                     b.Property<long>("RealisedGainFen")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("TransactionCount")
                         .HasColumnType("INTEGER");
 
@@ -972,55 +1036,6 @@ namespace Portal.Web.Data.Migrations.Sqlite
                     b.HasIndex("StatementId");
 
                     b.ToTable("StatementHoldings", (string)null);
-                });
-
-            modelBuilder.Entity("Portal.Web.Features.Statements.TierChange", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ChangedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ChangedBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ChangedByUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("From")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("InvestorId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsOverride")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("Month")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("To")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InvestorId", "ChangedAt");
-
-                    b.ToTable("TierChanges", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Web.Features.Statements.Transaction", b =>
@@ -1192,6 +1207,15 @@ namespace Portal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Web.Features.Accounts.TierChange", b =>
+                {
+                    b.HasOne("Portal.Web.Features.Accounts.Investor", null)
+                        .WithMany()
+                        .HasForeignKey("InvestorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Web.Features.Content.ContentVersion", b =>
                 {
                     b.HasOne("Portal.Web.Features.Content.ContentItem", null)
@@ -1243,15 +1267,6 @@ namespace Portal.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Product");
-                });
-
-            modelBuilder.Entity("Portal.Web.Features.Statements.TierChange", b =>
-                {
-                    b.HasOne("Portal.Web.Features.Accounts.Investor", null)
-                        .WithMany()
-                        .HasForeignKey("InvestorId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Portal.Web.Features.Statements.Transaction", b =>

@@ -10,14 +10,13 @@ namespace Portal.Web.Features.Statements.DemoData;
 /// demo investors, three months for the generated ones. Runs after the accounts seeder; inserts everything once, when no product exists yet.
 /// </summary>
 internal sealed partial class StatementsDemoSeeder(
-    IDbContextFactory<PortalDbContext> dbFactory, IOptions<TierOptions> tiers, StatementCalendar calendar, TimeProvider clock,
-    ILogger<StatementsDemoSeeder> logger) : IDemoDataSeeder
+    IDbContextFactory<PortalDbContext> dbFactory, InvestorDirectory directory, IOptions<TierOptions> tiers, TierRule tierRule, StatementCalendar calendar,
+    TimeProvider clock, ILogger<StatementsDemoSeeder> logger) : IDemoDataSeeder
 {
     public const int Months = 24;
 
     /// <summary>Generated investors get a shorter history: enough for tiers and the staff views, quick to insert.</summary>
     public const int GeneratedMonths = 3;
-    public const string MonthEndActor = "Month-end";
 
     // Richer histories (several trades, purchases and a few failures) for the accounts people sign in with.
     private static readonly HashSet<string> SignInInvestors = ["880000000001", "880000000002", "880000000003"];
@@ -47,34 +46,29 @@ internal sealed partial class StatementsDemoSeeder(
         db.AddRange(prices);
         var book = new PriceBook(prices.Select(p => (p.ProductId, p.Date, p.Nav)));
 
-        var investors = await db.Set<Investor>().AsNoTracking().OrderBy(i => i.Id)
-            .Select(i => new { i.Id, i.AccountNumber, i.Tier }).ToListAsync(cancellationToken);
+        var investors = await directory.ListTiersAsync(db, Actor.System("demo data"), 0, int.MaxValue, cancellationToken);
         var accounts = investors.ToDictionary(
-            i => i.Id,
-            i => (Fund: new InvestorAccount { InvestorId = i.Id, Number = i.AccountNumber + "-1", Kind = AccountKind.Fund, OpenedOn = firstMonth },
-                  Trading: new InvestorAccount { InvestorId = i.Id, Number = i.AccountNumber + "-2", Kind = AccountKind.Trading, OpenedOn = firstMonth }));
+            i => i.InvestorId,
+            i => (Fund: new InvestorAccount { InvestorId = i.InvestorId, Number = i.AccountNumber + "-1", Kind = AccountKind.Fund, OpenedOn = firstMonth },
+                  Trading: new InvestorAccount { InvestorId = i.InvestorId, Number = i.AccountNumber + "-2", Kind = AccountKind.Trading, OpenedOn = firstMonth }));
         db.AddRange(accounts.Values.SelectMany(a => new[] { a.Fund, a.Trading }));
         await db.SaveChangesAsync(cancellationToken);
 
         foreach (var investor in investors)
         {
-            var (fund, trading) = accounts[investor.Id];
+            var (fund, trading) = accounts[investor.InvestorId];
             var rich = SignInInvestors.Contains(investor.AccountNumber);
             // Generated investors hold two products each, which keeps start-up quick.
-            var products = rich ? shelf : [shelf[0], shelf[1 + (investor.Id % (shelf.Count - 1))]];
-            var ledger = new DemoLedger(investor.Id, investor.AccountNumber, investor.Tier, rich, fund, trading, products, book, tiers.Value, now);
+            var products = rich ? shelf : [shelf[0], shelf[1 + (investor.InvestorId % (shelf.Count - 1))]];
+            var ledger = new DemoLedger(investor.InvestorId, investor.AccountNumber, investor.Tier, rich, fund, trading, products, book, tiers.Value, now);
             var from = rich ? firstMonth : calendar.CurrentMonth.AddMonths(-GeneratedMonths);
             var transactions = ledger.Write(from, today);
             db.AddRange(transactions);
-            db.AddRange(BuildStatements(investor.Id, transactions, book, from, now));
+            db.AddRange(BuildStatements(investor.InvestorId, transactions, book, from, now));
             if (investor.Tier.IsVip())
             {
-                db.Add(new TierChange
-                {
-                    InvestorId = investor.Id, From = ClientTier.Silver, To = investor.Tier, Month = firstMonth,
-                    Reason = "", ChangedBy = MonthEndActor,
-                    ChangedAt = new DateTimeOffset(firstMonth.AddMonths(1).ToDateTime(new TimeOnly(2, 0)), TimeSpan.FromHours(8)).ToUniversalTime(),
-                });
+                InvestorDirectory.AddDemoTierHistory(db, investor.InvestorId, investor.Tier, firstMonth,
+                    new DateTimeOffset(firstMonth.AddMonths(1).ToDateTime(new TimeOnly(2, 0)), TimeSpan.FromHours(8)).ToUniversalTime());
             }
         }
 
@@ -92,7 +86,8 @@ internal sealed partial class StatementsDemoSeeder(
         for (var month = firstMonth; month < calendar.CurrentMonth; month = month.AddMonths(1))
         {
             var built = StatementBuilder.BuildMonth(portfolio, byMonth[month].Select(StatementsMapping.ToEntry), book, month);
-            yield return StatementsMapping.ToStatement(investorId, month, built, byMonth[month].ToList(), now);
+            var tier = tierRule.Compute(Money.ToYuan(built.Figures.Deposits), built.Lots);
+            yield return StatementsMapping.ToStatement(investorId, month, built, tier, byMonth[month].ToList(), now);
         }
     }
 
