@@ -10,10 +10,13 @@ namespace Portal.Web.Features.Statements.DemoData;
 /// demo investors, three months for the generated ones. Runs after the accounts seeder; inserts everything once, when no product exists yet.
 /// </summary>
 internal sealed partial class StatementsDemoSeeder(
-    IDbContextFactory<PortalDbContext> dbFactory, InvestorDirectory directory, IOptions<TierOptions> tiers, TierRule tierRule, StatementCalendar calendar,
+    IDbContextFactory<PortalDbContext> dbFactory, InvestorDirectory directory, IOptions<TierOptions> tiers, StatementCalendar calendar,
     TimeProvider clock, ILogger<StatementsDemoSeeder> logger) : IDemoDataSeeder
 {
     public const int Months = 24;
+
+    // Demo history follows the configured thresholds (the defaults of the Admin setting).
+    private readonly TierRule _tierRule = new(tiers.Value);
 
     /// <summary>Generated investors get a shorter history: enough for tiers and the staff views, quick to insert.</summary>
     public const int GeneratedMonths = 3;
@@ -86,7 +89,7 @@ internal sealed partial class StatementsDemoSeeder(
         for (var month = firstMonth; month < calendar.CurrentMonth; month = month.AddMonths(1))
         {
             var built = StatementBuilder.BuildMonth(portfolio, byMonth[month].Select(StatementsMapping.ToEntry), book, month);
-            var tier = tierRule.Compute(Money.ToYuan(built.Figures.Deposits), built.Lots);
+            var tier = _tierRule.Compute(Money.ToYuan(built.Figures.Deposits), built.Lots);
             yield return StatementsMapping.ToStatement(investorId, month, built, tier, byMonth[month].ToList(), now);
         }
     }
