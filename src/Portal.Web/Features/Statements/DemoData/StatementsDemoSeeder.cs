@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
+using Portal.Web.Features.Admin.Settings;
 
 namespace Portal.Web.Features.Statements.DemoData;
 
@@ -10,7 +11,7 @@ namespace Portal.Web.Features.Statements.DemoData;
 /// demo investors, three months for the generated ones. Runs after the accounts seeder; inserts everything once, when no product exists yet.
 /// </summary>
 internal sealed partial class StatementsDemoSeeder(
-    IDbContextFactory<PortalDbContext> dbFactory, InvestorDirectory directory, IOptions<TierOptions> tiers, TierRule tierRule, StatementCalendar calendar,
+    IDbContextFactory<PortalDbContext> dbFactory, InvestorDirectory directory, IOptions<TierOptions> tiers, TierRuleProvider tierRules, StatementCalendar calendar,
     TimeProvider clock, ILogger<StatementsDemoSeeder> logger) : IDemoDataSeeder
 {
     public const int Months = 24;
@@ -47,6 +48,8 @@ internal sealed partial class StatementsDemoSeeder(
         var book = new PriceBook(prices.Select(p => (p.ProductId, p.Date, p.Nav)));
 
         var investors = await directory.ListTiersAsync(db, Actor.System("demo data"), 0, int.MaxValue, cancellationToken);
+        // Each statement records its month's tier, by the thresholds month-end uses.
+        var tierRule = await tierRules.GetAsync(cancellationToken);
         var accounts = investors.ToDictionary(
             i => i.InvestorId,
             i => (Fund: new InvestorAccount { InvestorId = i.InvestorId, Number = i.AccountNumber + "-1", Kind = AccountKind.Fund, OpenedOn = firstMonth },
@@ -64,7 +67,7 @@ internal sealed partial class StatementsDemoSeeder(
             var from = rich ? firstMonth : calendar.CurrentMonth.AddMonths(-GeneratedMonths);
             var transactions = ledger.Write(from, today);
             db.AddRange(transactions);
-            db.AddRange(BuildStatements(investor.InvestorId, transactions, book, from, now));
+            db.AddRange(BuildStatements(investor.InvestorId, transactions, book, tierRule, from, now));
             if (investor.Tier.IsVip())
             {
                 InvestorDirectory.AddDemoTierHistory(db, investor.InvestorId, investor.Tier, firstMonth,
@@ -79,7 +82,8 @@ internal sealed partial class StatementsDemoSeeder(
         Seeded(logger, rows, investors.Count, (long)elapsed.TotalMilliseconds);
     }
 
-    private IEnumerable<MonthlyStatement> BuildStatements(int investorId, List<Transaction> transactions, PriceBook book, DateOnly firstMonth, DateTimeOffset now)
+    private IEnumerable<MonthlyStatement> BuildStatements(
+        int investorId, List<Transaction> transactions, PriceBook book, TierRule tierRule, DateOnly firstMonth, DateTimeOffset now)
     {
         var portfolio = new Portfolio();
         var byMonth = transactions.ToLookup(t => StatementsMapping.MonthOf(t.TradeDate));
