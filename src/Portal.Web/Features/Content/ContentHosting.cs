@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
+using Portal.Web.Components.Shared;
+using Portal.Web.Features.Content.Reading;
 
 namespace Portal.Web.Features.Content;
 
@@ -14,11 +17,20 @@ public static class ContentHosting
         services.AddScoped<ContentLibrary>();
         services.AddScoped<ContentSearch>();
         services.AddScoped<ContentWorkspace>();
+        // What the reading pages hand from the prerender to the live circuit, as compact JSON (see ReadingStateSerializer).
+        AddReadingState<IReadOnlyList<RenderedPage>>(services);
+        AddReadingState<Loaded<ArticleView>>(services);
+        AddReadingState<Loaded<RenderedPage>>(services);
+        AddReadingState<IReadOnlyList<FaqQuestion>>(services);
+        AddReadingState<LearnView>(services);
         // Hosted services start after the database is migrated (Program.cs runs InitializeDatabaseAsync first).
         services.AddHostedService<ShippedContentStartup>();
         services.AddHostedService<ScheduledPublisher>();
         return builder;
     }
+
+    private static void AddReadingState<T>(IServiceCollection services) =>
+        services.AddSingleton<PersistentComponentStateSerializer<T>, ReadingStateSerializer<T>>();
 
     /// <summary>The media store: uploaded images at <c>/media/{id}</c>, the only images articles may show.</summary>
     public static IEndpointRouteBuilder MapContent(this IEndpointRouteBuilder endpoints)

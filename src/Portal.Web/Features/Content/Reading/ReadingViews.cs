@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Portal.Web.Features.Content.Reading;
 
 // What the reading pages keep from the prerender for the interactive render ([PersistentState]): published
@@ -17,3 +19,20 @@ public sealed record LearnView(IReadOnlyList<ContentCard> Articles, IReadOnlyLis
 
 /// <summary>A question on /faq, without its answer (that is loaded when the question is opened).</summary>
 public sealed record FaqQuestion(string Slug, string Title, string Category);
+
+/// <summary>
+/// How much rendered content a reading page hands from the prerender to the live circuit. The state travels in the
+/// circuit's first message, which may carry at most 32 KB (encrypted and base64-encoded it takes about 1.8 times its
+/// JSON); past that the page never comes alive. Content above the budget is not handed over: the live circuit loads
+/// it again (a short loading bar) instead.
+/// </summary>
+public static class CircuitState
+{
+    /// <summary>The most rendered HTML (UTF-8 bytes) a page hands over; every shipped article stays under it.</summary>
+    public const int MaxHtmlBytes = 12 * 1024;
+
+    /// <summary><paramref name="value"/> when its rendered HTML fits <see cref="MaxHtmlBytes"/>, otherwise null.</summary>
+    public static T? IfSmall<T>(T? value, Func<T, IEnumerable<RenderedContent>> rendered)
+        where T : class =>
+        value is not null && rendered(value).Sum(r => Encoding.UTF8.GetByteCount(r.Html)) <= MaxHtmlBytes ? value : null;
+}
