@@ -1,25 +1,12 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Portal.Web.Data;
 using Portal.Web.Features.Content;
 using Portal.Web.Features.Content.Reading;
 
 namespace Portal.ComponentTests.Content;
 
 /// <summary>/faq: each question is a real button (named by the question, saying whether it is open) that opens its answer.</summary>
-public sealed class FaqPageTests : PortalComponentTest
+public sealed class FaqPageTests() : ContentPageTest(
+    (ContentKind.Faq, "how-redemption-works", "How redemption works", "Redemption pays out in two days."))
 {
-    private readonly SlowContentDatabase _database = new(
-        (ContentKind.Faq, "how-redemption-works", "How redemption works", "Redemption pays out in two days."));
-
-    public FaqPageTests()
-    {
-        Services.AddSingleton<IDbContextFactory<PortalDbContext>>(_database);
-        Services.AddSingleton(TimeProvider.System);
-        Services.AddSingleton<ContentRenderer>();
-        Services.AddScoped<ContentLibrary>();
-    }
-
     [Fact]
     public void A_question_is_a_button_named_by_the_question_that_opens_its_answer()
     {

@@ -11,7 +11,7 @@ namespace Portal.ComponentTests.Content;
 /// <see cref="HoldNext"/> the next context is handed out only when the test releases it. The hold ignores
 /// cancellation on purpose, like a database that has already started the query.
 /// </summary>
-internal sealed class SlowContentDatabase : IDbContextFactory<PortalDbContext>, IAsyncDisposable
+public sealed class SlowContentDatabase : IDbContextFactory<PortalDbContext>, IAsyncDisposable
 {
     private readonly SqliteConnection _connection = new("Data Source=:memory:");
     private readonly DbContextOptions<SqlitePortalDbContext> _options;

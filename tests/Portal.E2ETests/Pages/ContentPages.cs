@@ -50,10 +50,36 @@ public sealed class ReviewPage(IPage page)
     }
 }
 
+/// <summary>/faq: questions by topic; each question is a button that opens its answer below it.</summary>
+public sealed class FaqPage(IPage page)
+{
+    public const string Path = "/faq";
+
+    public ILocator Question(string question) => page.GetByRole(AriaRole.Button, new() { Name = question, Exact = true });
+
+    /// <summary>The answer the question's button controls (present only while it is open).</summary>
+    public async Task<ILocator> AnswerAsync(string question) =>
+        page.Locator("#" + await Question(question).GetAttributeAsync("aria-controls"));
+
+    public async Task<FaqPage> OpenAsync()
+    {
+        await page.GotoAsync(Path);
+        await new ShellPage(page).WaitUntilInteractiveAsync();
+        return this;
+    }
+}
+
 /// <summary>The app bar's search box and the /search results.</summary>
 public sealed class SearchPage(IPage page)
 {
+    public const string Path = "/search";
+
     public ILocator Box => page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Textbox, new() { Name = "Search FAQ and articles" });
+
+    /// <summary>The search page's own box, above its results.</summary>
+    public ILocator PageBox => page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Textbox, new() { Name = "Search FAQ and articles" });
+
+    public ILocator ResultCount => page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Status);
 
     public ILocator Result(string title) => page.GetByRole(AriaRole.Heading, new() { Level = 2 }).GetByRole(AriaRole.Link, new() { Name = title });
 

@@ -194,10 +194,17 @@ public sealed class ContentWorkspace(
             {
                 item.PublishedAt = now;
             }
-        }, cancellationToken, (db, item) => audit.Add(db, actor.AsActor(), AuditActions.ContentApproved, Subject(item),
-            item.Status == ContentStatus.Scheduled
-                ? string.Create(CultureInfo.InvariantCulture, $"{Describe(item)}, to be published {item.PublishAt:O}")
-                : Describe(item) + ", published at once"));
+        }, cancellationToken, (db, item) =>
+        {
+            var published = item.Status == ContentStatus.Published;
+            audit.Add(db, actor.AsActor(), AuditActions.ContentApproved, Subject(item), published
+                ? Describe(item) + ", published at once"
+                : string.Create(CultureInfo.InvariantCulture, $"{Describe(item)}, to be published {item.PublishAt:O}"));
+            if (published)
+            {
+                audit.Add(db, actor.AsActor(), AuditActions.ContentPublished, Subject(item), Describe(item));
+            }
+        });
     }
 
     public async Task<Guid> SendBackAsync(ContentActor actor, Guid id, Guid stamp, string comment, CancellationToken cancellationToken = default)
@@ -302,6 +309,7 @@ public sealed class ContentWorkspace(
             item.CurrentVersion++;
             item.ConcurrencyStamp = Guid.NewGuid();
             db.Add(ContentVersions.Snapshot(item, ContentVersions.Published, item.ApproverName ?? ShippedContentImporter.ImportedBy, now, item.ApproverId));
+            audit.Add(db, Scheduler, AuditActions.ContentPublished, Subject(item), Describe(item));
         }
 
         try
@@ -312,12 +320,6 @@ public sealed class ContentWorkspace(
         {
             // An editor changed one of them meanwhile; the next round looks again.
             return 0;
-        }
-
-        // One row each, after the save: the audit trail takes one row per save.
-        foreach (var item in due)
-        {
-            await audit.RecordAsync(Scheduler, AuditActions.ContentPublished, Subject(item), Describe(item), cancellationToken);
         }
 
         return due.Count;
