@@ -18,6 +18,8 @@ public sealed class RoleManagementTests(PortalAppFixture app) : BrowserTest(app)
         var users = await new AdminUsersPage(Page).OpenAsync();
         await new ShellPage(Page).WaitUntilInteractiveAsync();
         await users.Search.FillAsync(Email);
+        // The search has applied (one row left), so the row's button is not re-rendered under the click.
+        await Expect(Page.Locator("table tbody tr")).ToHaveCountAsync(1);
         await Expect(users.RowOf(Name)).Not.ToContainTextAsync("Editor");
 
         await users.ChangeRolesOf(Name).ClickAsync();

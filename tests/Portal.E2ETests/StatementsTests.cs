@@ -68,7 +68,9 @@ public sealed class StatementsTests(PortalAppFixture app) : BrowserTest(app)
 
         Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The page scrolls sideways on a phone.");
         // The table keeps its columns and scrolls in its own box, which ends at the screen's edge.
-        Assert.True(await statement.TransactionTable.EvaluateAsync<bool>(
+        // Waits for the layout to settle (the live circuit re-renders the table once it starts).
+        var table = await statement.TransactionTable.ElementHandleAsync();
+        var scrollsInItsBox = await phone.WaitForFunctionAsync(
             """
             table => {
                 let box = table.parentElement;
@@ -76,7 +78,8 @@ public sealed class StatementsTests(PortalAppFixture app) : BrowserTest(app)
                 return box !== null && box !== document.documentElement && box.scrollWidth > box.clientWidth
                     && box.getBoundingClientRect().right <= window.innerWidth + 0.5;
             }
-            """), "The transaction table does not scroll inside its own box.");
+            """, table, new() { Timeout = 10_000 });
+        Assert.True(await scrollsInItsBox.JsonValueAsync<bool>(), "The transaction table does not scroll inside its own box.");
     }
 
     [Fact]
