@@ -53,10 +53,12 @@ public sealed class MonthEndRunnerTests(PortalApp app) : IClassFixture<PortalApp
     {
         var (month, otherMonth) = (ClosedMonth(2), ClosedMonth(6));
         var finishedEvents = 0;
-        void Count(MonthEndProgress p) => Interlocked.Add(ref finishedEvents, p.Month == month && p.Finished ? 1 : 0);
-        Runner.Changed += Count;
         MonthEndRequest first, again, other;
-        try
+        using (app.Services.GetRequiredService<MonthEndUpdates>().Subscribe(p =>
+        {
+            Interlocked.Add(ref finishedEvents, p.Month == month && p.Finished ? 1 : 0);
+            return Task.CompletedTask;
+        }))
         {
             // Holding the runs table keeps the run at its start, so both requests surely meet it running.
             await using (var db = await app.Services.GetRequiredService<IDbContextFactory<Portal.Web.Data.PortalDbContext>>().CreateDbContextAsync())
@@ -71,10 +73,6 @@ public sealed class MonthEndRunnerTests(PortalApp app) : IClassFixture<PortalApp
             }
 
             await first.Job.Completion.WaitAsync(s_runTimeout);
-        }
-        finally
-        {
-            Runner.Changed -= Count;
         }
 
         Assert.Equal(MonthEndRequestOutcome.Started, first.Outcome);

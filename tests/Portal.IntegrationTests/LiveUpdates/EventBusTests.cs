@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Portal.IntegrationTests.Statements;
+using Portal.Web.Features.Statements;
 using Portal.Web.Hosting.LiveUpdates;
 
 namespace Portal.IntegrationTests.LiveUpdates;
@@ -17,6 +19,36 @@ public sealed class RedisEventBusTests(RedisPortalApp app) : IClassFixture<Redis
         try
         {
             await AssertDeliveredOnBothAsync(Notifier(app), Notifier(second));
+        }
+        finally
+        {
+            await ((IAsyncLifetime)second).DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task An_admin_on_the_other_instance_follows_a_month_end_run_to_its_end()
+    {
+        var second = await app.SecondInstanceAsync();
+        try
+        {
+            var month = app.Services.GetRequiredService<StatementCalendar>().LastClosedMonth.AddMonths(-3);
+            var finished = new TaskCompletionSource<MonthEndProgress>(TaskCreationOptions.RunContinuationsAsynchronously);
+            using (second.Services.GetRequiredService<MonthEndUpdates>().Subscribe(p =>
+            {
+                if (p.Month == month && p.Finished)
+                {
+                    finished.TrySetResult(p);
+                }
+
+                return Task.CompletedTask;
+            }))
+            {
+                var request = await app.Services.GetRequiredService<MonthEndRunner>().RequestAsync(TestActors.Admin, month);
+                var done = await request.Job.Completion.WaitAsync(TimeSpan.FromMinutes(2));
+
+                Assert.Equal(done, await finished.Task.WaitAsync(s_wait));
+            }
         }
         finally
         {

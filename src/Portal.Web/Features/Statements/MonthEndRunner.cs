@@ -47,12 +47,13 @@ public sealed class MonthEndJob
 
 /// <summary>
 /// Runs month-end in the server's background, one month at a time, so it does not depend on the admin's page:
-/// the page asks for a month and follows <see cref="Changed"/>. Asking for the month that is running joins it;
+/// the page asks for a month and follows its <see cref="MonthEndUpdates"/>. Asking for the month that is running joins it;
 /// asking for another month meanwhile is refused. Runs the app left unfinished (it stopped part-way) are resumed
 /// at start-up from their last saved batch. The command line runs <see cref="MonthEndService"/> directly instead.
 /// Only admins may ask; the runs themselves act as the portal (<see cref="RunnerActor"/>).
 /// </summary>
-public sealed partial class MonthEndRunner(IServiceScopeFactory scopes, StatementCalendar calendar, AuditTrail audit, ILogger<MonthEndRunner> logger) : BackgroundService
+public sealed partial class MonthEndRunner(
+    IServiceScopeFactory scopes, StatementCalendar calendar, AuditTrail audit, MonthEndUpdates updates, ILogger<MonthEndRunner> logger) : BackgroundService
 {
     /// <summary>Who runs the background month-ends, in the audit trail.</summary>
     public static readonly Actor RunnerActor = Actor.System("month-end runner");
@@ -65,9 +66,6 @@ public sealed partial class MonthEndRunner(IServiceScopeFactory scopes, Statemen
 
     // Failures are kept for the page until the month is asked for again; the run itself stays unfinished in the database.
     private readonly Dictionary<DateOnly, MonthEndProgress> _failures = [];
-
-    /// <summary>Raised (on the runner's thread) when a run waits, advances a batch, finishes or fails.</summary>
-    public event Action<MonthEndProgress>? Changed;
 
     /// <summary>The run going on now (or next in line), or null when the runner is idle.</summary>
     public MonthEndJob? Current
@@ -240,20 +238,24 @@ public sealed partial class MonthEndRunner(IServiceScopeFactory scopes, Statemen
         Publish(job, result);
     }
 
+    /// <summary>Tells the pages (on every instance) before the job completes, so a follower never misses the last step.</summary>
     private void Publish(MonthEndJob job, MonthEndProgress progress)
     {
+        // Not awaited: the run does not wait for pages. The bus sends in the order it is given, so steps arrive in order.
+        _ = NotifyAsync(progress);
         job.Report(progress);
-        foreach (var handler in Changed?.GetInvocationList().Cast<Action<MonthEndProgress>>() ?? [])
+    }
+
+    private async Task NotifyAsync(MonthEndProgress progress)
+    {
+        try
         {
-            try
-            {
-                handler(progress);
-            }
-            catch (Exception ex)
-            {
-                // A page that went away must not stop the run.
-                LogListenerFailed(ex);
-            }
+            await updates.NotifyAsync(progress);
+        }
+        catch (Exception ex)
+        {
+            // A page that went away, or a bus that is down, must not stop the run.
+            LogListenerFailed(ex);
         }
     }
 

@@ -18,6 +18,7 @@ public static class StatementsHosting
         services.AddScoped<ClientSummaryService>();
         services.AddScoped<MonthEndService>();
         // One runner for the app: pages ask it for a month and follow its progress; it also resumes runs at start-up.
+        services.AddSingleton<MonthEndUpdates>();
         services.AddSingleton<MonthEndRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<MonthEndRunner>());
         services.AddScoped<TransactionImporter>();
