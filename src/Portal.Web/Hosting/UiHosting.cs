@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Endpoints;
+using Microsoft.AspNetCore.Routing;
 using MudBlazor.Services;
 using Portal.Web.Components;
 using Portal.Web.Components.Shared;
@@ -29,7 +30,11 @@ public static class UiHosting
         app.MapLanguageSwitch();
         // Blazor sends its own frame-ancestors policy with the circuit's pages; keep it as strict as ours.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = "'none'")
-            .Add(BlazorPlumbingIsPublic);
+            .Add(endpoint =>
+            {
+                BlazorPlumbingIsPublic(endpoint);
+                PagesAnswerHead(endpoint);
+            });
         // An address nothing answers is a 404 (the status page) for everyone, not a sign-in prompt: a request without
         // an endpoint would otherwise meet the fallback policy. Static files still win (their routes are more specific).
         app.MapFallback("{**path}", context =>
@@ -38,6 +43,20 @@ public static class UiHosting
             return Task.CompletedTask;
         }).AllowAnonymous();
         return app;
+    }
+
+    /// <summary>
+    /// A page answers HEAD as it answers GET, headers only (monitors and <c>curl -I</c> ask so); Blazor maps pages to
+    /// GET and POST, which would leave HEAD to the fallback's 404.
+    /// </summary>
+    private static void PagesAnswerHead(EndpointBuilder endpoint)
+    {
+        if (endpoint.Metadata.OfType<ComponentTypeMetadata>().Any()
+            && endpoint.Metadata.OfType<IHttpMethodMetadata>().LastOrDefault() is { } methods
+            && methods.HttpMethods.Contains(HttpMethods.Get) && !methods.HttpMethods.Contains(HttpMethods.Head))
+        {
+            endpoint.Metadata.Add(new HttpMethodMetadata([.. methods.HttpMethods, HttpMethods.Head]));
+        }
     }
 
     /// <summary>

@@ -37,6 +37,23 @@ public sealed class SecurityHeadersTests(PortalApp app) : IClassFixture<PortalAp
         Assert.Contains("payment=()", permissions, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/", HttpStatusCode.OK)]
+    [InlineData("/faq", HttpStatusCode.OK)]
+    [InlineData("/Account/Login", HttpStatusCode.OK)]
+    [InlineData("/statements", HttpStatusCode.Redirect)]             // an investor's page asks an anonymous visitor to sign in
+    [InlineData("/no-such-page", HttpStatusCode.NotFound)]
+    public async Task A_page_answers_HEAD_with_the_status_and_headers_of_GET(string path, HttpStatusCode status)
+    {
+        using var client = app.CreatePortalClient();
+
+        using var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));
+        Assert.Contains("frame-ancestors 'none'", Header(response, "Content-Security-Policy"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_page_itself_has_no_inline_script()
     {
