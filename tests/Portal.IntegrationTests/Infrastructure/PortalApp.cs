@@ -85,8 +85,22 @@ public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
-    /// <summary>Makes an empty database for this app and returns its connection string.</summary>
-    protected virtual Task<string> CreateDatabaseAsync(string folder) => TestPostgres.CreateDatabaseAsync();
+    /// <summary>
+    /// Makes this app's database and returns its connection string: a copy of one migrated and seeded once per run
+    /// (the start-up's migrations and seeders then find everything in place), so each class starts in about a second.
+    /// </summary>
+    protected virtual Task<string> CreateDatabaseAsync(string folder) => TestPostgres.CreateFromTemplateAsync(async template =>
+    {
+        var app = new TemplateApp(template);
+        try
+        {
+            await app.InitializeAsync();
+        }
+        finally
+        {
+            await ((IAsyncLifetime)app).DisposeAsync();
+        }
+    });
 
     protected virtual Task DropDatabaseAsync(string connectionString) => TestPostgres.DropDatabaseAsync(connectionString);
 
@@ -188,3 +202,11 @@ public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
 }
 
 public sealed record TestUser(string Id, string Email, string Password);
+
+/// <summary>Migrates and seeds the run's template database once (it is dropped when the test run ends).</summary>
+internal sealed class TemplateApp(string connectionString) : PortalApp
+{
+    protected override Task<string> CreateDatabaseAsync(string folder) => Task.FromResult(connectionString);
+
+    protected override Task DropDatabaseAsync(string connectionString) => Task.CompletedTask;
+}
