@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
+using Portal.Web.Data;
+using Portal.Web.Features.Chat.DemoData;
 using Portal.Web.Hosting;
 using StackExchange.Redis;
 
@@ -33,6 +35,7 @@ public static class ChatHosting
         services.AddSingleton<CannedResponses>();
         services.AddSingleton<ChatEvents>();
         services.AddSingleton<ChatConnections>();
+        services.AddScoped<IDemoDataSeeder, ChatDemoSeeder>();
         services.AddScoped<MessageRateLimiter>();
 
         var signalR = services.AddSignalR()
