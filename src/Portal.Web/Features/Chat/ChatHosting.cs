@@ -34,6 +34,10 @@ public static class ChatHosting
         services.AddSingleton<ChatService>();
         services.AddSingleton<CannedResponses>();
         services.AddSingleton<ChatEvents>();
+        services.AddSingleton<ChatPublisher>();
+        services.AddSingleton<ChatSweeper>();
+        services.AddScoped<ChatTranscripts>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChatSweeper>());
         services.AddSingleton<ChatConnections>();
         services.AddScoped<IDemoDataSeeder, ChatDemoSeeder>();
         services.AddScoped<MessageRateLimiter>();
@@ -82,6 +86,7 @@ public static class ChatHosting
             await next(context);
         }));
         app.MapHub<ChatHub>(HubPath);
+        ChatTranscripts.Map(app);
         return app;
     }
 
