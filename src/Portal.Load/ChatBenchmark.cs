@@ -149,7 +149,7 @@ internal static class ChatBenchmark
                 }
                 catch (Exception ex) when (ex is Microsoft.AspNetCore.SignalR.HubException or InvalidOperationException or TaskCanceledException)
                 {
-                    run.Failed(id);
+                    run.Failed(id, ex.Message);
                 }
             }
             while (clock.Elapsed < duration && await timer.WaitForNextTickAsync());
@@ -224,10 +224,13 @@ internal static class ChatBenchmark
 
         public void Sending(string clientMessageId) => _awaiting[clientMessageId] = Stopwatch.GetTimestamp();
 
-        public void Failed(string clientMessageId)
+        public void Failed(string clientMessageId, string error)
         {
             _awaiting.TryRemove(clientMessageId, out _);
-            Interlocked.Increment(ref _failed);
+            if (Interlocked.Increment(ref _failed) <= 3)
+            {
+                Console.Error.WriteLine("  send failed: " + error);
+            }
         }
 
         /// <summary>A message reached <paramref name="receiver"/>'s side; its own messages echo back and are not counted.</summary>
