@@ -41,7 +41,8 @@ internal static class ChatBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  {idle.Count} idle connections open; app memory per idle connection {perIdleConnection / 1024:0.0} KB"));
 
-        var pairs = await OpenPairsAsync(server, load, drops);
+        var presences = new List<HubConnection>();
+        var pairs = await OpenPairsAsync(server, load, drops, presences);
         var results = new List<RunResult>();
         await MeasureAsync(pairs, load, TimeSpan.FromSeconds(options.WarmUpSeconds), server);
         for (var run = 0; run < options.Runs; run++)
@@ -68,7 +69,7 @@ internal static class ChatBenchmark
             $"duplicated {results.Sum(r => r.Duplicated)}, send errors {results.Sum(r => r.SendErrors)}; " +
             $"connections dropped {drops.Count} ({alive} of {idle.Count} idle connections answer after {heldSince.Elapsed.TotalSeconds:0} s); " +
             $"memory per idle connection {perIdleConnection / 1024:0.0} KB"));
-        await Task.WhenAll(idle.Concat(pairs.SelectMany(p => new[] { p.Investor, p.Agent })).Select(c => c.DisposeAsync().AsTask()));
+        await Task.WhenAll(idle.Concat(presences).Concat(pairs.SelectMany(p => new[] { p.Investor, p.Agent })).Select(c => c.DisposeAsync().AsTask()));
     }
 
     private static async Task<(List<HubConnection> Connections, double BytesPerConnection)> OpenIdleAsync(PortalServer server, ChatLoad load, DropCounter drops)
@@ -87,17 +88,18 @@ internal static class ChatBenchmark
         return ([.. connections], (server.ResidentBytes() - before) / (double)load.IdleConnections);
     }
 
-    private static async Task<List<ChatPair>> OpenPairsAsync(PortalServer server, ChatLoad load, DropCounter drops)
+    private static async Task<List<ChatPair>> OpenPairsAsync(PortalServer server, ChatLoad load, DropCounter drops, List<HubConnection> presences)
     {
         var agentCookies = await SignInAllAsync(server, Enumerable.Range(1, load.Agents).Select(ChatLoadAccounts.AgentEmail));
         var investorCookies = await SignInAllAsync(server, Enumerable.Range(load.IdleUsers + 1, load.Pairs).Select(ChatLoadAccounts.InvestorEmail));
-        var agents = new List<HubConnection>();
         foreach (var cookie in agentCookies)
         {
-            var agent = Connect(server, cookie, drops);
-            await agent.StartAsync();
-            await agent.InvokeAsync("SetPresence", AgentPresence.Online);
-            agents.Add(agent);
+            // Each agent goes online on a connection of its own, and takes each chat on another (as in a tab per chat):
+            // one connection sending for three chats would pass the hub's five messages a second.
+            var presence = Connect(server, cookie, drops);
+            await presence.StartAsync();
+            await presence.InvokeAsync("SetPresence", AgentPresence.Online);
+            presences.Add(presence);
         }
 
         var pairs = new List<ChatPair>();
@@ -111,7 +113,8 @@ internal static class ChatBenchmark
                 throw new InvalidOperationException("The chat answered Offline although agents are online.");
             }
 
-            var agent = agents[n % agents.Count];
+            var agent = Connect(server, agentCookies[n % agentCookies.Count], drops);
+            await agent.StartAsync();
             await agent.InvokeAsync<ChatTicket>("Accept", ticket.ConversationId);
             pairs.Add(new ChatPair(ticket.ConversationId, investor, agent));
         }
