@@ -155,6 +155,7 @@ public sealed class ChatSweeperTests(PortalApp app) : IClassFixture<PortalApp>, 
 
         await agent.Connection.InvokeAsync("Transfer", new TransferRequest(id, ToTeam: ChatTeams.Specialists, Note: "投诉，需专家处理"));
         var offered = await specialist.WaitForAsync<ChatTicket>(nameof(IChatClient.Offered), t => t.ConversationId == id);
+        var investorsTicket = (await investor.Connection.InvokeAsync<ChatTicket[]>("MyConversations")).Single();
         var history = await specialist.HistoryAsync(id);
         await using var agent2Again = await ChatHubClient.ConnectAsync(app, DemoUsers.Agent2);
         var agentNotSpecialist = await ChatHubClient.ErrorOfAsync(() => agent2Again.AcceptAsync(id));
@@ -165,6 +166,7 @@ public sealed class ChatSweeperTests(PortalApp app) : IClassFixture<PortalApp>, 
 
         Assert.Equal(ChatErrors.Taken, agent2Cannot);
         Assert.Equal("投诉，需专家处理", offered.Note);
+        Assert.Null(investorsTicket.Note);
         Assert.Equal(["我要投诉", "我帮您转接专家。"], history.Select(m => m.Text));
         Assert.Equal(ChatErrors.NotFound, agentNotSpecialist);
         Assert.Equal(id, assigned.ConversationId);
