@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -59,6 +60,7 @@ public static class ChatHosting
             {
                 if (context.Request.Path.StartsWithSegments(HubPath))
                 {
+                    WithoutStatusPage(context.HttpContext);
                     context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                     return Task.CompletedTask;
                 }
@@ -79,6 +81,7 @@ public static class ChatHosting
             var origin = context.Request.Headers.Origin.ToString();
             if (origin.Length > 0 && !string.Equals(origin.TrimEnd('/'), publicOrigin, StringComparison.OrdinalIgnoreCase))
             {
+                WithoutStatusPage(context);
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return;
             }
@@ -88,6 +91,15 @@ public static class ChatHosting
         app.MapHub<ChatHub>(HubPath);
         ChatTranscripts.Map(app);
         return app;
+    }
+
+    /// <summary>A machine endpoint answers with the bare status: the status page would re-run the hub's POST as a page (and fail it as 400).</summary>
+    private static void WithoutStatusPage(HttpContext context)
+    {
+        if (context.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
+        {
+            statusPages.Enabled = false;
+        }
     }
 
     private static string? PublicOrigin(string? publicBaseUrl) =>
