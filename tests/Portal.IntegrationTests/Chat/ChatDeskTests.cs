@@ -23,18 +23,18 @@ public sealed class ChatDeskTests(PortalApp app) : IClassFixture<PortalApp>, IAs
     [Fact]
     public async Task Supervisors_edit_canned_responses_the_desk_reads_them_and_a_stale_save_is_refused()
     {
-        var saved = await Canned.SaveAsync(Supervisor, new CannedResponseInput(null, "/hello", "Greeting", "您好，请问有什么可以帮您？", "zh-Hans"));
-        var edited = await Canned.SaveAsync(Supervisor, new CannedResponseInput(saved.Id, "hello", "Greeting", "您好！", "zh-Hans", saved.Version));
+        var saved = await Canned.SaveAsync(Supervisor, new CannedResponseInput(null, "/welcome", "Greeting", "您好，请问有什么可以帮您？", "zh-Hans"));
+        var edited = await Canned.SaveAsync(Supervisor, new CannedResponseInput(saved.Id, "welcome", "Greeting", "您好！", "zh-Hans", saved.Version));
         var stale = await Assert.ThrowsAsync<StaleCannedResponseException>(() =>
-            Canned.SaveAsync(Supervisor, new CannedResponseInput(saved.Id, "hello", "Greeting", "old", "zh-Hans", saved.Version)));
+            Canned.SaveAsync(Supervisor, new CannedResponseInput(saved.Id, "welcome", "Greeting", "old", "zh-Hans", saved.Version)));
         var agentMayNot = await Assert.ThrowsAsync<ActorForbiddenException>(() => Canned.SaveAsync(Agent, new CannedResponseInput(null, "x", "x", "x", "en")));
         var invalid = await Assert.ThrowsAsync<ChatException>(() => Canned.SaveAsync(Supervisor, new CannedResponseInput(null, "two words", "t", "x", "en")));
-        var duplicate = await Assert.ThrowsAsync<ChatException>(() => Canned.SaveAsync(Supervisor, new CannedResponseInput(null, "hello", "again", "x", "zh-Hans")));
+        var duplicate = await Assert.ThrowsAsync<ChatException>(() => Canned.SaveAsync(Supervisor, new CannedResponseInput(null, "welcome", "again", "x", "zh-Hans")));
         var read = await Canned.ListAsync(Agent);
         var staleDelete = await Assert.ThrowsAsync<StaleCannedResponseException>(() => Canned.DeleteAsync(Supervisor, saved.Id, saved.Version));
         await Canned.DeleteAsync(Supervisor, edited.Id, edited.Version);
 
-        Assert.Equal("hello", saved.Shortcut);
+        Assert.Equal("welcome", saved.Shortcut);
         Assert.Equal(saved.Version + 1, edited.Version);
         Assert.Equal(saved.Id, stale.Id);
         Assert.NotNull(agentMayNot);
