@@ -1,6 +1,7 @@
 using Portal.Load;
 
-// dotnet run -c Release --project src/Portal.Load [statements|pdf|all] [--runs N] [--seconds S] [--concurrency C] [--warmup W]
+// dotnet run -c Release --project src/Portal.Load [statements|pdf|chat|all] [--runs N] [--seconds S] [--concurrency C] [--warmup W] [--postgres CS]
+//   chat: [--connections 5000] [--users 250] [--pairs 100] [--rate 500] [--hold 600]
 var options = BenchmarkOptions.Parse(args);
 if (options.Which is "statements" or "all")
 {
@@ -10,4 +11,9 @@ if (options.Which is "statements" or "all")
 if (options.Which is "pdf" or "all")
 {
     PdfBenchmark.Run(options);
+}
+
+if (options.Which is "chat" or "all")
+{
+    await ChatBenchmark.RunAsync(options);
 }
