@@ -1,6 +1,7 @@
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Admin;
 using Portal.Web.Features.Audit;
+using Portal.Web.Features.Chat;
 using Portal.Web.Features.Content;
 using Portal.Web.Features.Notifications;
 using Portal.Web.Features.Statements;
@@ -18,6 +19,7 @@ builder.AddAccounts();
 builder.AddAdmin();
 builder.AddStatements();
 builder.AddContent();
+builder.AddChat();
 builder.AddPortalUi();
 builder.AddPortalSecurityHeaders();
 builder.AddPortalRateLimits();
@@ -40,6 +42,7 @@ app.MapAccounts();
 app.MapStatements();
 app.MapContent();
 app.MapAudit();
+app.MapChat();
 app.MapPortalUi();
 
 await app.InitializeDatabaseAsync();
