@@ -51,7 +51,7 @@ public sealed class ChatMessageListTests : PortalComponentTest
     {
         var list = Render(
             [Message(1, ChatParty.Investor, "first"), Message(2, ChatParty.Agent, "reply"), Message(3, ChatParty.Investor, "second")],
-            readUpTo: 2);
+            readUpTo: 1);
 
         var bubbles = list.FindAll(".chat-bubble");
         Assert.Equal("✓✓ Read", Ticks(bubbles[0]));

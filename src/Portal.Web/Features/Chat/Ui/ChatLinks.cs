@@ -12,7 +12,7 @@ public sealed record TextRun(string Text, bool IsLink);
 public static partial class ChatLinks
 {
     // Punctuation that ends a sentence is not part of the address ("see https://a.example/x.").
-    private static readonly char[] _trailing = ['.', ',', ';', ':', '!', '?', ')', ']', '}', '\'', '"', '。', '，', '；', '：', '！', '？', '）'];
+    private static readonly char[] _trailing = ['.', ',', ';', ':', '!', '?', ')', ']', '}', '\'', '"'];
 
     public static IReadOnlyList<TextRun> Split(string text)
     {
@@ -43,6 +43,7 @@ public static partial class ChatLinks
         return runs;
     }
 
-    [GeneratedRegex(@"https?://[^\s<>""]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    // An address ends at white space, markup characters and Chinese punctuation (written with no space after it).
+    [GeneratedRegex(@"https?://[^\s<>""，。；：！？（）、「」《》]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex Address();
 }
