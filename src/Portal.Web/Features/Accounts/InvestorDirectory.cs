@@ -73,6 +73,19 @@ public sealed class InvestorDirectory(IDbContextFactory<PortalDbContext> dbFacto
         return investor is null ? null : new(investor.Id, investor.AccountNumber, investor.Name, investor.MaskedIdNumber, investor.Tier);
     }
 
+    /// <summary>The sign-in of the investor's dedicated adviser (chat offers a Diamond client to them first); null without one.</summary>
+    public async Task<string?> FindAdviserUserIdAsync(PortalDbContext db, Actor actor, int investorId, CancellationToken cancellationToken = default)
+    {
+        if (!actor.IsSystem && actor.InvestorId != investorId)
+        {
+            actor.RequireRole(ClientDesk);
+        }
+
+        var userId = await db.Set<Investor>().AsNoTracking().Where(i => i.Id == investorId)
+            .Select(i => i.Adviser == null ? null : i.Adviser.UserId).SingleOrDefaultAsync(cancellationToken);
+        return string.IsNullOrEmpty(userId) ? null : userId;
+    }
+
     public Task<InvestorTier?> FindTierAsync(PortalDbContext db, Actor actor, int investorId, CancellationToken cancellationToken = default)
     {
         actor.RequireRole(ClientDesk);

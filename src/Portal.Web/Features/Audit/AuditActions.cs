@@ -30,6 +30,12 @@ public static class AuditActions
     public const string SettingsChanged = "SettingsChanged";
     public const string AuditVerified = "AuditVerified";
     public const string AuditExported = "AuditExported";
+    public const string ChatStarted = "ChatStarted";
+    public const string ChatOfflineMessage = "ChatOfflineMessage";
+    public const string ChatAccepted = "ChatAccepted";
+    public const string ChatTransferred = "ChatTransferred";
+    public const string ChatEnded = "ChatEnded";
+    public const string ChatRated = "ChatRated";
 
     /// <summary>Every action above, in the order written: what the audit page offers to filter by.</summary>
     public static readonly IReadOnlyList<string> All = typeof(AuditActions).GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -32,6 +32,9 @@ public static class ChatHosting
         services.AddSingleton<ChatService>();
         services.AddSingleton<CannedResponses>();
         services.AddSingleton<ChatEvents>();
+        services.AddSingleton<ChatPublisher>();
+        services.AddSingleton<ChatSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChatSweeper>());
         services.AddSingleton<ChatConnections>();
         services.AddScoped<MessageRateLimiter>();
 
