@@ -87,8 +87,14 @@ public sealed class AgentConsolePage(IPage page)
 
     public async Task GoOnlineAsync()
     {
-        await Presence("Online").CheckAsync();
-        await Assertions.Expect(Presence("Online")).ToBeCheckedAsync();
+        await SetPresenceAsync("Online");
+    }
+
+    /// <summary>Chooses a presence and waits until the desk line says it is saved.</summary>
+    public async Task SetPresenceAsync(string presence)
+    {
+        await Presence(presence).ClickAsync();
+        await Assertions.Expect(Presence(presence)).ToBeCheckedAsync();
     }
 
     public async Task TransferToSpecialistsAsync(string note)

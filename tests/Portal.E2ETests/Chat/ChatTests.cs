@@ -40,17 +40,17 @@ public sealed class ChatTests(PortalAppFixture app) : BrowserTest(app)
             var first = agent.Messages.Bubble("Hello, a question about");
             await Expect(first).ToContainTextAsync("<b>please</b>");
             await Expect(first.GetByRole(AriaRole.Link, new() { Name = "https://portal.example/faq/fees" })).ToHaveAttributeAsync("rel", "noopener noreferrer");
-            await Expect(chat.Messages.Ticks("Hello, a question about")).ToHaveTextAsync("✓✓Read");
+            await Expect(chat.Messages.Ticks("Hello, a question about")).ToHaveTextAsync("✓✓ Read");
 
             // Typing shows on the other side; messages both ways; read ticks follow.
             await chat.Messages.Composer.FillAsync("Are you there?");
             await Expect(agent.Messages.Typing).ToHaveTextAsync($"{DemoAccounts.GoldInvestorName} is typing…");
             await chat.Messages.Composer.PressAsync("Enter");
             await Expect(agent.Messages.Bubble("Are you there?")).ToBeVisibleAsync();
-            await Expect(chat.Messages.Ticks("Are you there?")).ToHaveTextAsync("✓✓Read");
+            await Expect(chat.Messages.Ticks("Are you there?")).ToHaveTextAsync("✓✓ Read");
             await agent.Messages.SendAsync("Yes, I am looking at your fees now.");
             await Expect(chat.Messages.Bubble("Yes, I am looking at your fees now.")).ToBeVisibleAsync();
-            await Expect(agent.Messages.Ticks("Yes, I am looking at your fees now.")).ToHaveTextAsync("✓✓Read");
+            await Expect(agent.Messages.Ticks("Yes, I am looking at your fees now.")).ToHaveTextAsync("✓✓ Read");
 
             // The agent hands over to the Specialists team with a note; the specialist sees the note and the history.
             await specialist.GoOnlineAsync();
@@ -91,11 +91,18 @@ public sealed class ChatTests(PortalAppFixture app) : BrowserTest(app)
             await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Download transcript (PDF)" })).ToBeVisibleAsync();
             await Expect(specialistPage.GetByText("The chat has ended. Wrap it up to close the tab.")).ToBeVisibleAsync();
         }
+        catch
+        {
+            await Page.ScreenshotAsync(new() { Path = "/tmp/chat-investor.png", FullPage = true });
+            await agentPage.ScreenshotAsync(new() { Path = "/tmp/chat-agent.png", FullPage = true });
+            await specialistPage.ScreenshotAsync(new() { Path = "/tmp/chat-specialist.png", FullPage = true });
+            throw;
+        }
         finally
         {
             // The desk goes home: later tests find nobody online.
-            await agent.Presence("Offline").CheckAsync();
-            await specialist.Presence("Offline").CheckAsync();
+            await agent.SetPresenceAsync("Offline");
+            await specialist.SetPresenceAsync("Offline");
         }
     }
 }

@@ -84,7 +84,7 @@ public sealed class JavaScriptClientTests(PortalAppFixture app) : BrowserTest(ap
         }
         finally
         {
-            await agent.Presence("Offline").CheckAsync();
+            await agent.SetPresenceAsync("Offline");
         }
     }
 }
