@@ -10,6 +10,8 @@ public sealed class ChatTests(PortalAppFixture app) : BrowserTest(app)
 {
     private static readonly LocatorAssertionsToBeVisibleOptions AfterReconnect = new() { Timeout = 45_000 };
 
+    private static string Shot(string name) => Path.Combine(AppContext.BaseDirectory, "screenshots", name);
+
     [Fact]
     public async Task An_investor_waits_an_agent_answers_a_specialist_takes_over_and_nothing_is_lost_offline()
     {
@@ -51,6 +53,8 @@ public sealed class ChatTests(PortalAppFixture app) : BrowserTest(app)
             await agent.Messages.SendAsync("Yes, I am looking at your fees now.");
             await Expect(chat.Messages.Bubble("Yes, I am looking at your fees now.")).ToBeVisibleAsync();
             await Expect(agent.Messages.Ticks("Yes, I am looking at your fees now.")).ToHaveTextAsync("✓✓ Read");
+            await Page.ScreenshotAsync(new() { Path = Shot("chat-investor-1280.png"), FullPage = true });
+            await agentPage.ScreenshotAsync(new() { Path = Shot("chat-agent-1280.png"), FullPage = true });
 
             // The agent hands over to the Specialists team with a note; the specialist sees the note and the history.
             await specialist.GoOnlineAsync();
