@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,7 @@ public static class ChatHosting
         services.AddSingleton<ChatEvents>();
         services.AddSingleton<ChatPublisher>();
         services.AddSingleton<ChatSweeper>();
+        services.AddScoped<ChatTranscripts>();
         services.AddHostedService(sp => sp.GetRequiredService<ChatSweeper>());
         services.AddSingleton<ChatConnections>();
         services.AddScoped<MessageRateLimiter>();
@@ -55,6 +57,7 @@ public static class ChatHosting
             {
                 if (context.Request.Path.StartsWithSegments(HubPath))
                 {
+                    WithoutStatusPage(context.HttpContext);
                     context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                     return Task.CompletedTask;
                 }
@@ -75,6 +78,7 @@ public static class ChatHosting
             var origin = context.Request.Headers.Origin.ToString();
             if (origin.Length > 0 && !string.Equals(origin.TrimEnd('/'), publicOrigin, StringComparison.OrdinalIgnoreCase))
             {
+                WithoutStatusPage(context);
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return;
             }
@@ -82,7 +86,17 @@ public static class ChatHosting
             await next(context);
         }));
         app.MapHub<ChatHub>(HubPath);
+        ChatTranscripts.Map(app);
         return app;
+    }
+
+    /// <summary>A machine endpoint answers with the bare status: the status page would re-run the hub's POST as a page (and fail it as 400).</summary>
+    private static void WithoutStatusPage(HttpContext context)
+    {
+        if (context.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
+        {
+            statusPages.Enabled = false;
+        }
     }
 
     private static string? PublicOrigin(string? publicBaseUrl) =>

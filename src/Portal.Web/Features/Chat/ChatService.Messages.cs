@@ -161,7 +161,9 @@ public sealed partial class ChatService
         PortalDbContext db, string conversationId, ChatParty sender, string? senderUserId, string senderName, string clientMessageId, string text,
         bool countsAsActivity, Expression<Func<Conversation, bool>> allowed, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        // Milliseconds only: what both databases keep exactly, so a re-send returns the message as first returned.
+        var at = clock.GetUtcNow();
+        var now = new DateTimeOffset(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
         var firstReply = sender == ChatParty.Agent;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var conversations = db.Set<Conversation>().Where(c => c.Id == conversationId).Where(allowed);

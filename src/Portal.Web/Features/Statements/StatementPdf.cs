@@ -13,7 +13,6 @@ public sealed class StatementPdf(
 {
     private const double Margin = 40;
     private const double Line = 14;
-    private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
 
     public byte[] Write(StatementDocument doc)
     {
@@ -23,16 +22,6 @@ public sealed class StatementPdf(
         using var stream = new MemoryStream();
         writer.Document.Save(stream, closeStream: false);
         return stream.ToArray();
-    }
-
-    /// <summary>One size and weight, as the pair of fonts that together cover Chinese and Latin text.</summary>
-    private sealed class PdfStyle(double size, bool bold)
-    {
-        public double Size => size;
-
-        public XFont Latin { get; } = new(PdfFontResolver.Latin, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, Unicode);
-
-        public XFont Cjk { get; } = new(PdfFontResolver.Cjk, size, XFontStyleEx.Regular, Unicode);
     }
 
     private sealed class PageWriter(
@@ -74,8 +63,8 @@ public sealed class StatementPdf(
             page.Size = PdfSharp.PageSize.A4;
             _gfx = XGraphics.FromPdfPage(page);
             _y = Margin;
-            Draw(Gfx, brand, _title, XBrushes.DarkSlateBlue, new XRect(Margin, _y, Width, 18), right: false);
-            Draw(Gfx, L["Statement.Document"] + " · " + StatementFormat.MonthName(doc.Month), _heading, XBrushes.Black,
+            PdfMixedText.Draw(Gfx, brand, _title, XBrushes.DarkSlateBlue, new XRect(Margin, _y, Width, 18), right: false);
+            PdfMixedText.Draw(Gfx, L["Statement.Document"] + " · " + StatementFormat.MonthName(doc.Month), _heading, XBrushes.Black,
                 new XRect(Margin, _y + 4, Width, 16), right: true);
             _y += 24;
             Gfx.DrawLine(XPens.DarkSlateBlue, Margin, _y, Margin + Width, _y);
@@ -91,8 +80,8 @@ public sealed class StatementPdf(
                 using var gfx = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append);
                 var bottom = page.Height.Point - Margin + 10;
                 var text = L["Statement.Page", i + 1, count];
-                var left = Margin + ((Width - Measure(gfx, text, _body)) / 2);
-                Draw(gfx, text, _body, XBrushes.Gray, new XRect(left, bottom, Width, 12), right: false);
+                var left = Margin + ((Width - PdfMixedText.Measure(gfx, text, _body)) / 2);
+                PdfMixedText.Draw(gfx, text, _body, XBrushes.Gray, new XRect(left, bottom, Width, 12), right: false);
             }
         }
 
@@ -107,19 +96,19 @@ public sealed class StatementPdf(
         private void Text(string text, PdfStyle style, double x, double width)
         {
             Ensure(Line);
-            Draw(Gfx, Fit(text, style, width), style, XBrushes.Black, new XRect(Margin + x, _y, width, Line), right: false);
+            PdfMixedText.Draw(Gfx, Fit(text, style, width), style, XBrushes.Black, new XRect(Margin + x, _y, width, Line), right: false);
             _y += Line;
         }
 
         private string Fit(string text, PdfStyle style, double width)
         {
-            if (Measure(Gfx, text, style) <= width)
+            if (PdfMixedText.Measure(Gfx, text, style) <= width)
             {
                 return text;
             }
 
             var cut = text;
-            while (cut.Length > 1 && Measure(Gfx, cut + "…", style) > width)
+            while (cut.Length > 1 && PdfMixedText.Measure(Gfx, cut + "…", style) > width)
             {
                 cut = cut[..^1];
             }
@@ -127,49 +116,19 @@ public sealed class StatementPdf(
             return cut + "…";
         }
 
-        /// <summary>Splits text into runs that need the Chinese font and runs the Latin font can draw.</summary>
-        private static IEnumerable<(string Text, bool Cjk)> Runs(string text)
-        {
-            var start = 0;
-            for (var i = 1; i <= text.Length; i++)
-            {
-                if (i == text.Length || PdfFontResolver.NeedsCjk(text[i]) != PdfFontResolver.NeedsCjk(text[start]))
-                {
-                    yield return (text[start..i], PdfFontResolver.NeedsCjk(text[start]));
-                    start = i;
-                }
-            }
-        }
-
-        private static double Measure(XGraphics gfx, string text, PdfStyle style) =>
-            Runs(text).Sum(r => gfx.MeasureString(r.Text, r.Cjk ? style.Cjk : style.Latin).Width);
-
-        /// <summary>Draws mixed Chinese and Latin text on one baseline, left- or right-aligned in the box.</summary>
-        private static void Draw(XGraphics gfx, string text, PdfStyle style, XBrush brush, XRect box, bool right)
-        {
-            var x = right ? box.Right - Measure(gfx, text, style) : box.Left;
-            var baseline = box.Top + (style.Size * 0.95);
-            foreach (var (run, cjk) in Runs(text))
-            {
-                var font = cjk ? style.Cjk : style.Latin;
-                gfx.DrawString(run, font, brush, new XPoint(x, baseline));
-                x += gfx.MeasureString(run, font).Width;
-            }
-        }
-
         private void Heading(string text)
         {
             Ensure(Line * 3);
             _y += 6;
-            Draw(Gfx, text, _heading, XBrushes.DarkSlateBlue, new XRect(Margin, _y, Width, Line), right: false);
+            PdfMixedText.Draw(Gfx, text, _heading, XBrushes.DarkSlateBlue, new XRect(Margin, _y, Width, Line), right: false);
             _y += Line + 4;
         }
 
         private void Pair(string label, string value, bool strong = false)
         {
             Ensure(Line);
-            Draw(Gfx, label, strong ? _bold : _body, XBrushes.Black, new XRect(Margin, _y, 250, Line), right: false);
-            Draw(Gfx, value, strong ? _bold : _body, XBrushes.Black, new XRect(Margin + 250, _y, 140, Line), right: true);
+            PdfMixedText.Draw(Gfx, label, strong ? _bold : _body, XBrushes.Black, new XRect(Margin, _y, 250, Line), right: false);
+            PdfMixedText.Draw(Gfx, value, strong ? _bold : _body, XBrushes.Black, new XRect(Margin + 250, _y, 140, Line), right: true);
             _y += Line;
         }
 
@@ -213,7 +172,7 @@ public sealed class StatementPdf(
                 var x = Margin;
                 for (var c = 0; c < cells.Length; c++)
                 {
-                    Draw(Gfx, Fit(cells[c], style, widths[c] - 4), style, XBrushes.Black, new XRect(x, _y, widths[c] - 4, Line), right[c]);
+                    PdfMixedText.Draw(Gfx, Fit(cells[c], style, widths[c] - 4), style, XBrushes.Black, new XRect(x, _y, widths[c] - 4, Line), right[c]);
                     x += widths[c];
                 }
 
