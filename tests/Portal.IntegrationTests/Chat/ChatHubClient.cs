@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Web.Features.Accounts;
+using Portal.Web.Features.Admin.Settings;
 using Portal.Web.Features.Chat;
 using Portal.Web.Features.Chat.Model;
 
@@ -125,6 +127,28 @@ internal sealed class ChatHubClient : IAsyncDisposable
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.State, ConversationState.Ended).SetProperty(c => c.OfferedToUserId, (string?)null));
         return await db.Set<DeskPresence>().ExecuteUpdateAsync(u => u.SetProperty(p => p.Presence, AgentPresence.Offline));
     });
+
+    /// <summary>A new investor user of that tier: an unused generated investor given a sign-in of its own.</summary>
+    public static async Task<TestUser> NewInvestorAsync(PortalApp app, ClientTier tier)
+    {
+        var user = await app.CreateUserAsync(Roles.Investor);
+        await app.WithDbAsync(async db =>
+        {
+            var investor = await db.Set<Investor>().Where(i => i.UserId == null && i.Tier == tier).OrderBy(i => i.Id).FirstAsync();
+            investor.UserId = user.Id;
+            return await db.SaveChangesAsync();
+        });
+        return user;
+    }
+
+    /// <summary>Saves the chat setting as the portal itself (an admin's change in the real app).</summary>
+    public static async Task SetSettingsAsync(PortalApp app, Func<ChatSettings, ChatSettings> change)
+    {
+        var store = app.Services.GetRequiredService<SettingsStore>();
+        var setting = app.Services.GetRequiredService<ChatSetting>();
+        var current = await store.GetAsync(setting);
+        await store.SaveAsync(Actor.System("tests"), setting, change(current.Value), current.Version);
+    }
 
     public Task<ChatTicket> StartChatAsync(ChatTopic topic = ChatTopic.General, string? text = null) =>
         Connection.InvokeAsync<ChatTicket>("StartChat", new StartChatRequest(topic, text));

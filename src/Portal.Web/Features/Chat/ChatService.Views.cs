@@ -49,7 +49,7 @@ public sealed partial class ChatService
         var calendar = await calendars.GetAsync(cancellationToken);
         var today = calendar.DateOf(now);
         var local = today.ToDateTime(TimeOnly.MinValue);
-        var startOfDay = new DateTimeOffset(local, calendar.TimeZone.GetUtcOffset(local));
+        var startOfDay = new DateTimeOffset(local, calendar.TimeZone.GetUtcOffset(local)).ToUniversalTime();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var snapshot = await QueueSnapshot.LoadAsync(db, now, cancellationToken);
         var active = await db.Set<Conversation>().AsNoTracking().Where(c => c.State < ConversationState.Ended).OrderBy(c => c.QueuedAt)

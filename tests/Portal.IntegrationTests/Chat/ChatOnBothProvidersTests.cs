@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Web.Features.Accounts;
+using Portal.Web.Features.Chat;
+
+namespace Portal.IntegrationTests.Chat;
+
+/// <summary>The chat's races and time-ordered queries, on PostgreSQL and on SQLite.</summary>
+public abstract class ChatOnBothProvidersTests(PortalApp app) : IAsyncLifetime
+{
+    private static readonly Actor Supervisor = new("tests", "tests", new HashSet<string> { Roles.Supervisor }, null, null);
+
+    public Task InitializeAsync() => ChatHubClient.ResetAsync(app);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Two_agents_accepting_at_once_leave_exactly_one_owner()
+    {
+        await using var agent = await ChatHubClient.ConnectAsync(app, DemoUsers.Agent);
+        await using var agent2 = await ChatHubClient.ConnectAsync(app, DemoUsers.Agent2);
+        await agent.OnlineAsync();
+        await agent2.OnlineAsync();
+        await using var investor = await ChatHubClient.ConnectAsync(app, DemoUsers.SilverInvestor);
+        for (var round = 0; round < 5; round++)
+        {
+            var id = (await investor.StartChatAsync()).ConversationId;
+            var results = await Task.WhenAll(new[] { agent, agent2 }.Select(a => Task.Run(async () =>
+            {
+                try
+                {
+                    return (await a.AcceptAsync(id)).AgentName!;
+                }
+                catch (HubException ex)
+                {
+                    return ChatHubClient.CodeOf(ex);
+                }
+            })));
+            var board = await app.Services.GetRequiredService<ChatService>().GetBoardAsync(Supervisor);
+
+            Assert.Single(results, r => r == ChatErrors.Taken);
+            Assert.Single(results, r => r is "王芳" or "李强");
+            Assert.Equal(results.Single(r => r != ChatErrors.Taken), board.Active.Single(c => c.ConversationId == id).AgentName);
+            await investor.EndAsync(id);
+        }
+    }
+
+    [Fact]
+    public async Task The_queue_is_in_tier_then_waiting_order_and_todays_figures_count_by_time()
+    {
+        await using var agent = await ChatHubClient.ConnectAsync(app, DemoUsers.Agent);
+        await agent.OnlineAsync();
+        var ids = new List<string>();
+        foreach (var email in new[] { DemoUsers.SilverInvestor, DemoUsers.GoldInvestor, DemoUsers.DiamondInvestor })
+        {
+            await using var investor = await ChatHubClient.ConnectAsync(app, email);
+            ids.Add((await investor.StartChatAsync(text: email)).ConversationId);
+        }
+
+        var chat = app.Services.GetRequiredService<ChatService>();
+        var queue = await chat.GetQueueAsync(Supervisor);
+        await agent.AcceptAsync(ids[2]);
+        var board = await chat.GetBoardAsync(Supervisor);
+        var recent = await chat.RecentForInvestorAsync(Supervisor, await InvestorIdAsync(), 10);
+
+        Assert.Equal([ids[2], ids[1], ids[0]], queue.Select(q => q.ConversationId));
+        Assert.Equal([ClientTier.Diamond, ClientTier.Gold, ClientTier.Silver], queue.Select(q => q.Tier));
+        Assert.Equal(2, board.Waiting);
+        Assert.InRange(board.LongestWaitSeconds, 0, 60);
+        Assert.Equal(ids, board.Active.Select(a => a.ConversationId));
+        Assert.True(board.AnsweredToday >= 1);
+        Assert.NotNull(board.ServiceLevelToday);
+        Assert.Equal(recent.OrderByDescending(r => r.QueuedAt).Select(r => r.ConversationId), recent.Select(r => r.ConversationId));
+        Assert.Equal(ids[0], recent[0].ConversationId);
+    }
+
+    private Task<int> InvestorIdAsync() => app.WithDbAsync(async db =>
+    {
+        var userId = db.Users.Where(u => u.Email == DemoUsers.SilverInvestor).Select(u => u.Id).Single();
+        return await Task.FromResult(db.Set<Investor>().Where(i => i.UserId == userId).Select(i => i.Id).Single());
+    });
+}
+
+public sealed class ChatOnPostgresTests(PortalApp app) : ChatOnBothProvidersTests(app), IClassFixture<PortalApp>;
+
+public sealed class ChatOnSqliteTests(SqlitePortalApp app) : ChatOnBothProvidersTests(app), IClassFixture<SqlitePortalApp>;
