@@ -108,3 +108,33 @@ public sealed class AgentConsolePage(IPage page)
         await Assertions.Expect(dialog).ToHaveCountAsync(0);
     }
 }
+
+/// <summary>The chat panel on "/supervisor": figures, agents, active chats and the read-only view of one.</summary>
+public sealed class SupervisorChatPanel(IPage page)
+{
+    private ILocator Panel => page.Locator(".mud-paper").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Live chat", Level = 2 }) });
+
+    public ILocator ActiveRow(string investorName) =>
+        Panel.Locator("table").Filter(new() { Has = page.GetByRole(AriaRole.Columnheader, new() { Name = "Client" }) }).Locator("tbody tr", new() { HasText = investorName });
+
+    public ILocator Agent(string name) =>
+        Panel.Locator("table").Filter(new() { Has = page.GetByRole(AriaRole.Columnheader, new() { Name = "Chats / capacity" }) }).Locator("tbody tr", new() { HasText = name });
+
+    public ChatMessages Viewer => new(page.GetByRole(AriaRole.Dialog));
+
+    public async Task OpenAsync()
+    {
+        await page.GotoAsync("/supervisor");
+        await new ShellPage(page).WaitUntilInteractiveAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Live chat", Level = 2 })).ToBeVisibleAsync();
+    }
+
+    public async Task ViewAsync(string investorName) =>
+        await page.GetByRole(AriaRole.Button, new() { Name = $"View the chat with {investorName}" }).ClickAsync();
+}
+
+/// <summary>Where the chat tests leave their screenshots: the test output's screenshots folder.</summary>
+public static class ChatScreenshots
+{
+    public static string PathOf(string name) => Path.Combine(AppContext.BaseDirectory, "screenshots", name);
+}

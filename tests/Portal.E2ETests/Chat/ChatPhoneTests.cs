@@ -10,8 +10,6 @@ public sealed class ChatPhoneTests(PortalAppFixture app) : BrowserTest(app)
 {
     protected override ViewportSize Viewport => Phone;
 
-    private static string Shot(string name) => Path.Combine(AppContext.BaseDirectory, "screenshots", name);
-
     private static async Task AssertNoSidewaysScrollAsync(IPage page, string what) =>
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"{what} scrolls sideways on a phone.");
 
@@ -45,15 +43,15 @@ public sealed class ChatPhoneTests(PortalAppFixture app) : BrowserTest(app)
             await chat.FirstMessage.FillAsync("我想查询一下上个月的对账单，链接是 https://portal.example/statements/2026-11 谢谢");
             await chat.StartButton.ClickAsync();
             await Expect(chat.Status).ToContainTextAsync("You are number 1 in the queue.");
-            await Page.ScreenshotAsync(new() { Path = Shot("chat-investor-queued-390.png"), FullPage = true });
+            await Page.ScreenshotAsync(new() { Path = ChatScreenshots.PathOf("chat-investor-queued-390.png"), FullPage = true });
             await AssertNoSidewaysScrollAsync(Page, "The queued chat");
 
             await agent.QueueRows.First.GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
             await Expect(agent.Tab(DemoAccounts.GoldInvestorName)).ToBeVisibleAsync();
             await agent.Messages.SendAsync("您好，我来帮您查看。Please see https://portal.example/faq/statements for the schedule.");
             await Expect(chat.Messages.Bubble("您好，我来帮您查看。")).ToBeVisibleAsync();
-            await Page.ScreenshotAsync(new() { Path = Shot("chat-investor-active-390.png"), FullPage = true });
-            await agentPage.ScreenshotAsync(new() { Path = Shot("chat-agent-390.png"), FullPage = true });
+            await Page.ScreenshotAsync(new() { Path = ChatScreenshots.PathOf("chat-investor-active-390.png"), FullPage = true });
+            await agentPage.ScreenshotAsync(new() { Path = ChatScreenshots.PathOf("chat-agent-390.png"), FullPage = true });
             await AssertNoSidewaysScrollAsync(Page, "The chat");
             await AssertNoSidewaysScrollAsync(agentPage, "The agent console");
 

@@ -10,8 +10,6 @@ public sealed class ChatTests(PortalAppFixture app) : BrowserTest(app)
 {
     private static readonly LocatorAssertionsToBeVisibleOptions AfterReconnect = new() { Timeout = 45_000 };
 
-    private static string Shot(string name) => Path.Combine(AppContext.BaseDirectory, "screenshots", name);
-
     [Fact]
     public async Task An_investor_waits_an_agent_answers_a_specialist_takes_over_and_nothing_is_lost_offline()
     {
@@ -53,8 +51,22 @@ public sealed class ChatTests(PortalAppFixture app) : BrowserTest(app)
             await agent.Messages.SendAsync("Yes, I am looking at your fees now.");
             await Expect(chat.Messages.Bubble("Yes, I am looking at your fees now.")).ToBeVisibleAsync();
             await Expect(agent.Messages.Ticks("Yes, I am looking at your fees now.")).ToHaveTextAsync("✓✓ Read");
-            await Page.ScreenshotAsync(new() { Path = Shot("chat-investor-1280.png"), FullPage = true });
-            await agentPage.ScreenshotAsync(new() { Path = Shot("chat-agent-1280.png"), FullPage = true });
+            await Page.ScreenshotAsync(new() { Path = ChatScreenshots.PathOf("chat-investor-1280.png"), FullPage = true });
+            await agentPage.ScreenshotAsync(new() { Path = ChatScreenshots.PathOf("chat-agent-1280.png"), FullPage = true });
+
+            // The supervisor's panel shows the chat with its agent and reads along live.
+            var supervisorPage = await OpenAnotherBrowserAsync();
+            await SignInAsync(supervisorPage, DemoAccounts.Supervisor);
+            var board = new SupervisorChatPanel(supervisorPage);
+            await board.OpenAsync();
+            await Expect(board.ActiveRow(DemoAccounts.GoldInvestorName)).ToContainTextAsync(DemoAccounts.AgentName);
+            await Expect(board.Agent(DemoAccounts.AgentName)).ToContainTextAsync("Online");
+            await board.ViewAsync(DemoAccounts.GoldInvestorName);
+            await Expect(board.Viewer.Bubble("Yes, I am looking at your fees now.")).ToBeVisibleAsync();
+            await supervisorPage.ScreenshotAsync(new() { Path = ChatScreenshots.PathOf("chat-supervisor-1280.png"), FullPage = true });
+            await chat.Messages.SendAsync("Thank you.");
+            await Expect(board.Viewer.Bubble("Thank you.")).ToBeVisibleAsync();
+            await Expect(board.Viewer.Composer).ToHaveCountAsync(0);
 
             // The agent hands over to the Specialists team with a note; the specialist sees the note and the history.
             await specialist.GoOnlineAsync();
@@ -80,7 +92,7 @@ public sealed class ChatTests(PortalAppFixture app) : BrowserTest(app)
             var texts = await chat.Messages.Bubbles.Locator(".chat-bubble-text").AllInnerTextsAsync();
             var expected = new[]
             {
-                "Hello, a question about", "Are you there?", "Yes, I am looking at your fees now.", "First while you were away.", "Second while you were away.",
+                "Hello, a question about", "Are you there?", "Yes, I am looking at your fees now.", "Thank you.", "First while you were away.", "Second while you were away.",
             };
             var shown = texts.Select(t => expected.FirstOrDefault(e => t.StartsWith(e, StringComparison.Ordinal))).OfType<string>().ToList();
             Assert.Equal(expected, shown);
