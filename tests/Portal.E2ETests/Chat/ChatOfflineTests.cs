@@ -26,7 +26,10 @@ public sealed partial class ChatOfflineTests(PortalAppFixture app) : BrowserTest
         await leave.ClickAsync();
 
         await Expect(chat.Status).ToHaveTextAsync(Recorded());
-        await Expect(chat.StartButton).ToHaveCountAsync(0);
+        await Expect(leave).ToHaveCountAsync(0);
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Start a new chat" }).ClickAsync();
+        await Expect(leave).ToBeVisibleAsync();
     }
 
     // "We will answer from Mon 9:00." (the calendar's next opening, to the minute, in the investor's time zone), or

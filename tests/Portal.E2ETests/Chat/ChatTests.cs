@@ -73,6 +73,9 @@ public sealed class ChatTests(PortalAppFixture app) : BrowserTest(app)
             await agent.TransferToSpecialistsAsync("Client asks about fund fees; wants a specialist.");
             await Expect(agent.Tab(DemoAccounts.GoldInvestorName)).ToHaveCountAsync(0);
             await Expect(specialist.Offer).ToContainTextAsync("Transfer note: Client asks about fund fees; wants a specialist.");
+            var sound = await specialistPage.APIRequest.GetAsync("/sounds/chat-offer.wav");
+            Assert.Equal(200, sound.Status);
+            Assert.Equal("audio/wav", sound.Headers["content-type"]);
             await specialist.Offer.GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
             await Expect(specialist.Tab(DemoAccounts.GoldInvestorName)).ToBeVisibleAsync();
             await Expect(specialistPage.GetByText("Client asks about fund fees; wants a specialist.").First).ToBeVisibleAsync();
