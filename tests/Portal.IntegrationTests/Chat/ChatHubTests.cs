@@ -113,6 +113,7 @@ public sealed partial class ChatHubTests(PortalApp app) : IClassFixture<PortalAp
             ("History", () => otherAgent.HistoryAsync(id)), ("Send", () => otherAgent.SendAsync(id, "hi")), ("End", () => otherAgent.EndAsync(id)),
             ("Transfer", () => otherAgent.Connection.InvokeAsync("Transfer", new TransferRequest(id, ToTeam: ChatTeams.Specialists))),
             ("MarkRead", () => otherAgent.Connection.InvokeAsync("MarkRead", id, 1L)),
+            ("Typing", () => otherAgent.Connection.InvokeAsync("Typing", id)), ("Decline", () => otherAgent.Connection.InvokeAsync("Decline", id)),
         ];
         var codes = new List<string>();
         foreach (var (what, call) in strangerCalls.Concat(otherAgentCalls))
@@ -173,6 +174,7 @@ public sealed partial class ChatHubTests(PortalApp app) : IClassFixture<PortalAp
             await ChatHubClient.ErrorOfAsync(() => editor.Connection.InvokeAsync<ChatTicket[]>("MyConversations")),
             await ChatHubClient.ErrorOfAsync(() => investor.OnlineAsync()),
             await ChatHubClient.ErrorOfAsync(() => investor.AcceptAsync("abc")),
+            await ChatHubClient.ErrorOfAsync(() => investor.Connection.InvokeAsync("Decline", "abc")),
             await ChatHubClient.ErrorOfAsync(() => investor.Connection.InvokeAsync("Transfer", new TransferRequest("abc", ToTeam: ChatTeams.Specialists))),
             await ChatHubClient.ErrorOfAsync(() => agent.StartChatAsync(text: "hi")),
             await ChatHubClient.ErrorOfAsync(() => agent.Connection.InvokeAsync("Rate", new RateRequest("abc", 5))),

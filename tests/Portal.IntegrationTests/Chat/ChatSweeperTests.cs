@@ -137,6 +137,45 @@ public sealed class ChatSweeperTests(PortalApp app) : IClassFixture<PortalApp>, 
     }
 
     [Fact]
+    public async Task A_diamond_client_is_offered_to_their_adviser_first_and_to_the_queue_when_the_adviser_lets_the_time_pass()
+    {
+        await ChatHubClient.SetSettingsAsync(app, s => s with { AdviserFirstSeconds = 1 });
+        var adviser = await app.CreateUserAsync(Roles.Agent);
+        await app.WithDbAsync(async db =>
+        {
+            var profile = new StaffProfile { UserId = adviser.Id, DisplayName = "Test Agent", Team = StaffTeam.Advisory, StaffNumber = "V699" };
+            db.Add(profile);
+            await db.SaveChangesAsync();
+            var diamondUser = await db.Users.Where(u => u.Email == DemoUsers.DiamondInvestor).Select(u => u.Id).SingleAsync();
+            var diamond = await db.Set<Investor>().SingleAsync(i => i.UserId == diamondUser);
+            diamond.AdviserId = profile.Id;
+            return await db.SaveChangesAsync();
+        });
+        await using var agent = await ChatHubClient.ConnectAsync(app, DemoUsers.Agent);
+        await using var advising = await ChatHubClient.ConnectAsync(app, adviser.Email, adviser.Password);
+        await agent.OnlineAsync();
+        await advising.OnlineAsync();
+        await using var investor = await ChatHubClient.ConnectAsync(app, DemoUsers.DiamondInvestor);
+
+        var id = (await investor.StartChatAsync(text: "我的顾问在吗？")).ConversationId;
+        var offered = await advising.WaitForAsync<ChatTicket>(nameof(IChatClient.Offered), t => t.ConversationId == id);
+        var whileOffered = (await Chat.GetQueueAsync(Actor.System("tests"))).Single(q => q.ConversationId == id);
+        var agentMeanwhile = await ChatHubClient.ErrorOfAsync(() => agent.AcceptAsync(id));
+        await Task.Delay(1_200);
+        await Sweeper.SweepOnceAsync(CancellationToken.None);
+        var afterwards = (await Chat.GetQueueAsync(Actor.System("tests"))).Single(q => q.ConversationId == id);
+        var accepted = await agent.AcceptAsync(id);
+
+        Assert.Equal(ChatStatus.Queued, offered.Status);
+        Assert.Equal("Test Agent", whileOffered.OfferedToName);
+        Assert.Equal(ChatErrors.Taken, agentMeanwhile);
+        Assert.Null(afterwards.OfferedToName);
+        Assert.Equal(whileOffered.QueuedAt, afterwards.QueuedAt);
+        Assert.Equal("王芳", accepted.AgentName);
+        Assert.DoesNotContain(agent.Received(), r => r.Payload is ChatTicket t && t.ConversationId == id);
+    }
+
+    [Fact]
     public async Task A_transfer_to_the_specialists_is_offered_to_them_with_the_note_and_the_whole_history()
     {
         await using var agent = await ChatHubClient.ConnectAsync(app, DemoUsers.Agent);
@@ -155,6 +194,7 @@ public sealed class ChatSweeperTests(PortalApp app) : IClassFixture<PortalApp>, 
 
         await agent.Connection.InvokeAsync("Transfer", new TransferRequest(id, ToTeam: ChatTeams.Specialists, Note: "投诉，需专家处理"));
         var offered = await specialist.WaitForAsync<ChatTicket>(nameof(IChatClient.Offered), t => t.ConversationId == id);
+        var investorsTicket = (await investor.Connection.InvokeAsync<ChatTicket[]>("MyConversations")).Single();
         var history = await specialist.HistoryAsync(id);
         await using var agent2Again = await ChatHubClient.ConnectAsync(app, DemoUsers.Agent2);
         var agentNotSpecialist = await ChatHubClient.ErrorOfAsync(() => agent2Again.AcceptAsync(id));
@@ -165,6 +205,7 @@ public sealed class ChatSweeperTests(PortalApp app) : IClassFixture<PortalApp>, 
 
         Assert.Equal(ChatErrors.Taken, agent2Cannot);
         Assert.Equal("投诉，需专家处理", offered.Note);
+        Assert.Null(investorsTicket.Note);
         Assert.Equal(["我要投诉", "我帮您转接专家。"], history.Select(m => m.Text));
         Assert.Equal(ChatErrors.NotFound, agentNotSpecialist);
         Assert.Equal(id, assigned.ConversationId);

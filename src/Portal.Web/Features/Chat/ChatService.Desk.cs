@@ -114,7 +114,7 @@ public sealed partial class ChatService
             var after = await FindAsync(db, conversationId, cancellationToken) ?? throw NotFound();
             if (after.AgentUserId == userId && after.State == ConversationState.Active)
             {
-                return await TicketAsync(db, after, cancellationToken);
+                return await TicketAsync(db, after, forDesk: true, cancellationToken);
             }
 
             if (!IsOpen(after.State))
@@ -140,7 +140,7 @@ public sealed partial class ChatService
         var assigned = new ChatEvent(ChatEventKind.Assigned, accepted.Id, Assigned: new AssignedEvent(accepted.Id, actor.Name));
         await publisher.ToUsersAsync([accepted.InvestorUserId, userId], accepted.Id, assigned);
         await PublishQueueAsync(cancellationToken);
-        return await TicketAsync(db, accepted, cancellationToken);
+        return await TicketAsync(db, accepted, forDesk: true, cancellationToken);
     }
 
     /// <summary>Lets an offer go: the chat goes back to the queue at its old place.</summary>
@@ -227,7 +227,7 @@ public sealed partial class ChatService
         await transaction.CommitAsync(cancellationToken);
 
         var moving = await FindAsync(db, conversation.Id, cancellationToken) ?? throw NotFound();
-        var ticket = await TicketAsync(db, moving, cancellationToken);
+        var ticket = await TicketAsync(db, moving, forDesk: true, cancellationToken);
         var receivers = target is not null
             ? [target.UserId]
             : await db.Set<DeskPresence>().AsNoTracking().Where(p => p.IsSpecialist && p.Presence == AgentPresence.Online && p.UserId != userId)

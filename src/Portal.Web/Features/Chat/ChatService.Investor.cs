@@ -33,7 +33,7 @@ public sealed partial class ChatService
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (await OpenChatOfAsync(db, investorId, cancellationToken) is { } open)
         {
-            return await TicketAsync(db, open, cancellationToken);
+            return await TicketAsync(db, open, forDesk: false, cancellationToken);
         }
 
         var availability = await GetAvailabilityAsync(cancellationToken);
@@ -71,13 +71,13 @@ public sealed partial class ChatService
             // Another tab or device started one at the same moment: theirs is the investor's chat.
             db.ChangeTracker.Clear();
             var theirs = await OpenChatOfAsync(db, investorId, cancellationToken) ?? throw new ChatException(ChatErrors.Invalid, "The chat could not be started.");
-            return await TicketAsync(db, theirs, cancellationToken);
+            return await TicketAsync(db, theirs, forDesk: false, cancellationToken);
         }
 
         await RouteAsync(conversation.Id, cancellationToken);
         await PublishQueueAsync(cancellationToken);
         await using var read = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await TicketAsync(read, await FindAsync(read, conversation.Id, cancellationToken) ?? conversation, cancellationToken);
+        return await TicketAsync(read, await FindAsync(read, conversation.Id, cancellationToken) ?? conversation, forDesk: false, cancellationToken);
     }
 
     public async Task RateAsync(Actor actor, RateRequest request, CancellationToken cancellationToken = default)

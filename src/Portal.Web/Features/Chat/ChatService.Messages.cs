@@ -146,7 +146,7 @@ public sealed partial class ChatService
         var tickets = new List<ChatTicket>(open.Count);
         foreach (var conversation in open)
         {
-            tickets.Add(await TicketAsync(db, conversation, cancellationToken));
+            tickets.Add(await TicketAsync(db, conversation, forDesk: conversation.InvestorUserId != userId, cancellationToken));
         }
 
         return tickets;

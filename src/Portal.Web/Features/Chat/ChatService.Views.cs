@@ -25,7 +25,7 @@ public sealed partial class ChatService
                 .Select(n => new ChatNote(n.AuthorName, n.Text, n.At, n.IsTransferNote)).ToListAsync(cancellationToken)
             : [];
         return new(
-            await TicketAsync(db, conversation, cancellationToken), staff ? conversation.InvestorId : null, conversation.InvestorName, conversation.Tier,
+            await TicketAsync(db, conversation, forDesk: staff, cancellationToken), staff ? conversation.InvestorId : null, conversation.InvestorName, conversation.Tier,
             conversation.AgentUserId, conversation.QueuedAt, conversation.InvestorReadUpTo, conversation.AgentReadUpTo, notes,
             conversation.Rating, conversation.RatingComment, conversation.WrappedUpAt is not null);
     }

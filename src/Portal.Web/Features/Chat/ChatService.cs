@@ -128,8 +128,11 @@ public sealed partial class ChatService(
     private static ChatMessage ToMessage(ConversationMessage m) =>
         new(m.ConversationId, m.Sequence, m.ClientMessageId, m.Sender, m.SenderName, m.Text, m.SentAt);
 
-    /// <summary>The conversation as a client's ticket; the position and estimate are filled in while it waits.</summary>
-    private async Task<ChatTicket> TicketAsync(PortalDbContext db, Conversation c, CancellationToken cancellationToken)
+    /// <summary>
+    /// The conversation as a client's ticket; the position and estimate are filled in while it waits. The transfer note is
+    /// internal: only the desk's tickets carry it.
+    /// </summary>
+    private async Task<ChatTicket> TicketAsync(PortalDbContext db, Conversation c, bool forDesk, CancellationToken cancellationToken)
     {
         int? position = null;
         int? estimate = null;
@@ -142,7 +145,7 @@ public sealed partial class ChatService(
             }
         }
 
-        return new(c.Id, StatusOf(c.State), c.Topic, position, estimate, c.AgentName, c.OfferNote, null);
+        return new(c.Id, StatusOf(c.State), c.Topic, position, estimate, c.AgentName, forDesk ? c.OfferNote : null, null);
     }
 
     /// <summary>Runs <paramref name="work"/> in a transaction of its own on a fresh context, committing when it returns.</summary>
