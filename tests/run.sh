@@ -85,6 +85,7 @@ install_missing() {
     dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
     command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
     [ -x "$PG_BIN/initdb" ] || missing+=(postgresql-15)
+    command -v npm >/dev/null 2>&1 || missing+=(npm)
     if [ "${#missing[@]}" -eq 0 ]; then
         return
     fi
@@ -167,6 +168,11 @@ rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
 
 install_missing
+# The official JavaScript SignalR client for the browser test of /hubs/chat (tests/js-client, versions pinned in its lock file).
+if [ ! -f tests/js-client/node_modules/@microsoft/signalr/dist/browser/signalr.min.js ]; then
+    log "Installing the JavaScript SignalR client"
+    npm ci --prefix tests/js-client --no-audit --no-fund --ignore-scripts </dev/null
+fi
 start_postgres
 start_redis
 export PORTAL_TEST_CHROMIUM=/usr/bin/chromium

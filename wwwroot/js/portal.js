@@ -6,6 +6,21 @@ window.portal = {
     submitForm(id) {
         document.getElementById(id)?.submit();
     },
+    // The agent console's new-offer signal: a short sound, and the tab title flashing until the window has focus.
+    chatOffer(text) {
+        new Audio("/sounds/chat-offer.wav").play().catch(() => { });
+        if (document.hasFocus() || portal.titleFlash) {
+            return;
+        }
+        const original = document.title;
+        let shown = false;
+        portal.titleFlash = setInterval(() => { document.title = (shown = !shown) ? text : original; }, 1000);
+        window.addEventListener("focus", () => {
+            clearInterval(portal.titleFlash);
+            portal.titleFlash = null;
+            document.title = original;
+        }, { once: true });
+    },
 };
 
 // The reconnect dialog: Blazor raises the state events, we show the dialog and wire its buttons.

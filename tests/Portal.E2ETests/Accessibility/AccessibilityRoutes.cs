@@ -46,10 +46,11 @@ public static class AccessibilityRoutes
         new(Investor, StatementPages.PathOf(StatementPages.LastClosedMonth), Dark: true),
         new(Investor, "/transactions", Dark: true),
         new(Investor, "/profile"),
+        new(Investor, "/chat", Dark: true),
         new(Investor, "/Account/Manage/TwoFactor", Static: true),
         new(Investor, "/admin/users", Status: 403),
 
-        new(Agent, "/agent"),
+        new(Agent, "/agent", Dark: true),
         new(Adviser, "/adviser"),
         new(Editor, "/editor", Dark: true),
         new(Editor, "/editor/new"),

@@ -84,5 +84,13 @@ public static class AccessibilityScan
         return why is null ? node.Target.ToString() : $"{node.Target}: {why}";
     }
 
-    private sealed record OwnFinding(string Rule, string Help, string[] Targets);
+    // Playwright fills the result by setting properties, so the type needs a parameterless constructor.
+    private sealed class OwnFinding
+    {
+        public string Rule { get; set; } = "";
+
+        public string Help { get; set; } = "";
+
+        public string[] Targets { get; set; } = [];
+    }
 }

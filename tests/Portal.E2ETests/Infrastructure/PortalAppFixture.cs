@@ -34,8 +34,11 @@ public sealed class PortalAppFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh, signed-out browser context (own cookies and storage) in English.</summary>
-    public async Task<IBrowserContext> NewContextAsync(ViewportSize viewport)
+    /// <summary>
+    /// A fresh, signed-out browser context (own cookies and storage) in English. <paramref name="bypassCsp"/> lets a
+    /// test add a script of its own (the JavaScript SignalR client), which the portal's policy refuses.
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync(ViewportSize viewport, bool bypassCsp = false)
     {
         var browser = _browser ?? throw new InvalidOperationException("The browser is not started.");
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
@@ -44,6 +47,7 @@ public sealed class PortalAppFixture : IAsyncLifetime
             ViewportSize = viewport,
             Locale = "en-US",
             TimezoneId = "Asia/Shanghai",
+            BypassCSP = bypassCsp,
         });
         context.SetDefaultTimeout(15_000);
         return context;

@@ -8,6 +8,9 @@ public static class DemoAccounts
     public const string GoldInvestorName = "陈建华";
     public const string SilverInvestor = "investor.silver@portal.demo";
     public const string Agent = "agent@portal.demo";
+    public const string AgentName = "王芳";
+    public const string Specialist = "specialist@portal.demo";
+    public const string SpecialistName = "张敏";
     public const string Admin = "admin@portal.demo";
     public const string Adviser = "adviser@portal.demo";
     public const string Editor = "editor@portal.demo";
