@@ -67,19 +67,26 @@ public sealed class StatementsTests(PortalAppFixture app) : BrowserTest(app)
         await Expect(statement.TransactionTable).ToBeVisibleAsync();
 
         Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The page scrolls sideways on a phone.");
-        // The table keeps its columns and scrolls in its own box, which ends at the screen's edge.
-        // Waits for the layout to settle (the live circuit re-renders the table once it starts).
-        var table = await statement.TransactionTable.ElementHandleAsync();
-        var scrollsInItsBox = await phone.WaitForFunctionAsync(
-            """
+        // The table keeps its columns and scrolls in its own box, which ends at the screen's edge. Asked of the table
+        // the locator finds now, again until the layout settles: the live circuit re-renders the table once it starts.
+        await new ShellPage(phone).WaitUntilInteractiveAsync();
+        const string ScrollsInItsBox = """
             table => {
                 let box = table.parentElement;
                 while (box && getComputedStyle(box).overflowX === 'visible') box = box.parentElement;
                 return box !== null && box !== document.documentElement && box.scrollWidth > box.clientWidth
                     && box.getBoundingClientRect().right <= window.innerWidth + 0.5;
             }
-            """, table, new() { Timeout = 10_000 });
-        Assert.True(await scrollsInItsBox.JsonValueAsync<bool>(), "The transaction table does not scroll inside its own box.");
+            """;
+        var settled = System.Diagnostics.Stopwatch.StartNew();
+        var scrolls = await statement.TransactionTable.EvaluateAsync<bool>(ScrollsInItsBox);
+        while (!scrolls && settled.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await phone.WaitForTimeoutAsync(200);
+            scrolls = await statement.TransactionTable.EvaluateAsync<bool>(ScrollsInItsBox);
+        }
+
+        Assert.True(scrolls, "The transaction table does not scroll inside its own box.");
     }
 
     [Fact]
