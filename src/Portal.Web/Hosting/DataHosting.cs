@@ -38,7 +38,9 @@ public static class DataHosting
                     connectionString = $"Data Source={Path.Combine(folder, "portal.db")}";
                 }
 
-                builder.Services.AddPooledDbContextFactory<SqlitePortalDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(AuditChainInterceptor.Instance));
+                var writeGate = new SqliteWriteGate();
+                builder.Services.AddSingleton(_ => writeGate);
+                builder.Services.AddPooledDbContextFactory<SqlitePortalDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(AuditChainInterceptor.Instance, writeGate));
                 builder.Services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<SqlitePortalDbContext>>();
                 break;
         }

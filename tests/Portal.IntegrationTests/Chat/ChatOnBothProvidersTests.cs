@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Chat;
+using Portal.Web.Features.Chat.Model;
 
 namespace Portal.IntegrationTests.Chat;
 
@@ -72,6 +74,28 @@ public abstract class ChatOnBothProvidersTests(PortalApp app) : IAsyncLifetime
         Assert.NotNull(board.ServiceLevelToday);
         Assert.Equal(recent.OrderByDescending(r => r.QueuedAt).Select(r => r.ConversationId), recent.Select(r => r.ConversationId));
         Assert.Equal(ids[0], recent[0].ConversationId);
+    }
+
+    [Fact]
+    public async Task A_write_transaction_left_without_a_commit_holds_up_no_message()
+    {
+        await using var agent = await ChatHubClient.ConnectAsync(app, DemoUsers.Agent);
+        await agent.OnlineAsync();
+        await using var investor = await ChatHubClient.ConnectAsync(app, DemoUsers.SilverInvestor);
+        var id = (await investor.StartChatAsync()).ConversationId;
+        await agent.AcceptAsync(id);
+
+        // A writer that fails half-way: its transaction is disposed without a commit or a rollback.
+        await app.WithDbAsync(async db =>
+        {
+            await using var abandoned = await db.Database.BeginTransactionAsync();
+            return await db.Set<Conversation>().Where(c => c.Id == id).ExecuteUpdateAsync(u => u.SetProperty(c => c.Version, c => c.Version + 1));
+        });
+        var sent = await investor.SendAsync(id, "still there?").WaitAsync(TimeSpan.FromSeconds(10));
+        var received = await agent.WaitForAsync<ChatMessage>("Message", m => m.Text == "still there?");
+
+        Assert.Equal(sent.Sequence, received.Sequence);
+        await investor.EndAsync(id);
     }
 
     private Task<int> InvestorIdAsync() => app.WithDbAsync(async db =>

@@ -26,15 +26,10 @@ public sealed partial class ChatService
         var text = CheckText(request.Text, required: true)!;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var (conversation, access) = await ParticipantAsync(db, actor, request.ConversationId, cancellationToken);
-        if (await StoredAsync(db, conversation.Id, clientMessageId, cancellationToken) is { } earlier)
-        {
-            return earlier;
-        }
-
         var isAgent = access == Access.Agent;
         if (!IsOpen(conversation.State) || (isAgent && conversation.State != ConversationState.Active))
         {
-            throw Closed();
+            return await StoredAsync(db, conversation.Id, clientMessageId, cancellationToken) ?? throw Closed();
         }
 
         var sender = isAgent ? ChatParty.Agent : ChatParty.Investor;
@@ -46,12 +41,20 @@ public sealed partial class ChatService
             Expression<Func<Conversation, bool>> allowed = isAgent
                 ? c => c.AgentUserId == userId && c.State == ConversationState.Active
                 : c => c.InvestorUserId == userId && c.State < ConversationState.Ended;
-            stored = await AppendAsync(db, conversation.Id, sender, userId, name, clientMessageId, text, countsAsActivity: true, allowed, cancellationToken)
-                ?? throw Closed();
+            var appended = await AppendAsync(db, conversation.Id, sender, userId, name, clientMessageId, text, countsAsActivity: true, allowed, cancellationToken);
+            if (appended is null)
+            {
+                // Closed meanwhile: a re-send still gets its first stored message, and nothing is published.
+                return await StoredAsync(db, conversation.Id, clientMessageId, cancellationToken) ?? throw Closed();
+            }
+
+            stored = appended;
         }
         catch (DbUpdateException ex) when (IsUniqueViolation(ex))
         {
-            // The same message arrived twice at once (a re-send racing the first): the first stored one stands.
+            // A re-send (also one racing the first): the unique client id refuses the insert and the transaction, with the
+            // sequence it raised, is rolled back; the first stored message stands. Looking it up only here saves every
+            // first send a query.
             db.ChangeTracker.Clear();
             if (await StoredAsync(db, conversation.Id, clientMessageId, cancellationToken) is not { } first)
             {

@@ -1,0 +1,124 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Portal.Web.Hosting;
+
+/// <summary>
+/// The embedded SQLite database has one writer at a time, and EF begins its transactions IMMEDIATE (they take the write
+/// lock at the start). Left to SQLite, a second writer gets "busy" and Microsoft.Data.Sqlite retries it by blocking its
+/// thread 150 ms at a time: under several writers at once (chat messages) those sleeps, not the work, set latency and
+/// throughput, and they starve the thread pool. This gate queues the app's write transactions in-process instead,
+/// asynchronously and in arrival order, so each starts as soon as the one before it ends. It is released when the
+/// transaction commits, rolls back or fails, and when its connection closes or is disposed (a transaction disposed
+/// without a commit closes the connection EF opened for it). Writes outside a transaction, and other processes, still
+/// meet the lock: the connection's <c>busy_timeout</c> lets SQLite wait for those itself, in short steps.
+/// One gate per app (the embedded mode runs one instance on its file).
+/// </summary>
+internal sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionInterceptor, IDisposable
+{
+    /// <summary>How long SQLite itself waits for a lock held outside the gate, and how long the gate waits for a turn.</summary>
+    internal static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+
+    private static readonly string BusyTimeout = $"PRAGMA busy_timeout = {(int)Wait.TotalMilliseconds};";
+
+    private readonly SemaphoreSlim _turn = new(1, 1);
+    private readonly ConcurrentDictionary<DbConnection, byte> _holders = new();
+
+    public override InterceptionResult<DbTransaction> TransactionStarting(
+        DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
+    {
+        if (!_holders.ContainsKey(connection))
+        {
+            if (!_turn.Wait(Wait))
+            {
+                throw TimedOut();
+            }
+
+            _holders[connection] = 0;
+        }
+
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
+        DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result,
+        CancellationToken cancellationToken = default)
+    {
+        if (!_holders.ContainsKey(connection))
+        {
+            if (!await _turn.WaitAsync(Wait, cancellationToken))
+            {
+                throw TimedOut();
+            }
+
+            _holders[connection] = 0;
+        }
+
+        return result;
+    }
+
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Release(ConnectionOf(eventData));
+
+    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        Released(ConnectionOf(eventData));
+
+    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Release(ConnectionOf(eventData));
+
+    public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        Released(ConnectionOf(eventData));
+
+    public override void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Release(ConnectionOf(eventData));
+
+    public override Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default) =>
+        Released(ConnectionOf(eventData));
+
+    void IDbConnectionInterceptor.ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = BusyTimeoutCommand(connection);
+        command.ExecuteNonQuery();
+    }
+
+    async Task IDbConnectionInterceptor.ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken)
+    {
+        await using var command = BusyTimeoutCommand(connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    void IDbConnectionInterceptor.ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => Release(connection);
+
+    Task IDbConnectionInterceptor.ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData) => Released(connection);
+
+    void IDbConnectionInterceptor.ConnectionDisposed(DbConnection connection, ConnectionEndEventData eventData) => Release(connection);
+
+    Task IDbConnectionInterceptor.ConnectionDisposedAsync(DbConnection connection, ConnectionEndEventData eventData) => Released(connection);
+
+    public void Dispose() => _turn.Dispose();
+
+    private static DbConnection? ConnectionOf(DbContextEventData eventData) => eventData.Context?.Database.GetDbConnection();
+
+    private static DbCommand BusyTimeoutCommand(DbConnection connection)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = BusyTimeout;
+        return command;
+    }
+
+    private static TimeoutException TimedOut() =>
+        new($"No turn to write to the SQLite database within {Wait.TotalSeconds:0} s (a write transaction was held that long).");
+
+    private Task Released(DbConnection? connection)
+    {
+        Release(connection);
+        return Task.CompletedTask;
+    }
+
+    private void Release(DbConnection? connection)
+    {
+        if (connection is not null && _holders.TryRemove(connection, out _))
+        {
+            _turn.Release();
+        }
+    }
+}
