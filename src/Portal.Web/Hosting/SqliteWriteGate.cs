@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using SQLitePCL;
 
 namespace Portal.Web.Hosting;
 
@@ -20,8 +22,6 @@ internal sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionI
 {
     /// <summary>How long SQLite itself waits for a lock held outside the gate, and how long the gate waits for a turn.</summary>
     internal static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
-
-    private static readonly string BusyTimeout = $"PRAGMA busy_timeout = {(int)Wait.TotalMilliseconds};";
 
     private readonly SemaphoreSlim _turn = new(1, 1);
     private readonly ConcurrentDictionary<DbConnection, byte> _holders = new();
@@ -74,16 +74,14 @@ internal sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionI
     public override Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default) =>
         Released(ConnectionOf(eventData));
 
-    void IDbConnectionInterceptor.ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
-    {
-        using var command = BusyTimeoutCommand(connection);
-        command.ExecuteNonQuery();
-    }
+    // Set on the native connection itself (no command): it stays with the connection through the pool, and setting it
+    // again on each open is a field write, not a round trip.
+    void IDbConnectionInterceptor.ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => SetBusyTimeout(connection);
 
-    async Task IDbConnectionInterceptor.ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken)
+    Task IDbConnectionInterceptor.ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken)
     {
-        await using var command = BusyTimeoutCommand(connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        SetBusyTimeout(connection);
+        return Task.CompletedTask;
     }
 
     void IDbConnectionInterceptor.ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => Release(connection);
@@ -98,12 +96,8 @@ internal sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionI
 
     private static DbConnection? ConnectionOf(DbContextEventData eventData) => eventData.Context?.Database.GetDbConnection();
 
-    private static DbCommand BusyTimeoutCommand(DbConnection connection)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = BusyTimeout;
-        return command;
-    }
+    private static void SetBusyTimeout(DbConnection connection) =>
+        raw.sqlite3_busy_timeout(((SqliteConnection)connection).Handle, (int)Wait.TotalMilliseconds);
 
     private static TimeoutException TimedOut() =>
         new($"No turn to write to the SQLite database within {Wait.TotalSeconds:0} s (a write transaction was held that long).");

@@ -126,6 +126,9 @@ internal sealed partial class ChatDemoSeeder(
         // The named demo investors (they can sign in) come first; they get a share of the history too.
         private readonly DemoClient[] _signedIn = [.. clients.Where(c => c.UserId is not null)];
 
+        private readonly Dictionary<string, ChatDemoScript[]> _scriptsByCulture =
+            ChatDemoScripts.Scripts.GroupBy(s => s.Culture).ToDictionary(g => g.Key, g => g.ToArray());
+
         public Random Random => random;
 
         public int Conversations { get; private set; }
@@ -137,7 +140,7 @@ internal sealed partial class ChatDemoSeeder(
         {
             var client = _signedIn.Length > 0 && random.Next(12) == 0 ? _signedIn[random.Next(_signedIn.Length)] : clients[random.Next(clients.Count)];
             var culture = random.Next(8) == 0 ? "en" : "zh-Hans";
-            var scripts = ChatDemoScripts.Scripts.Where(s => s.Culture == culture).ToArray();
+            var scripts = _scriptsByCulture[culture];
             var script = scripts[random.Next(scripts.Length)];
             // Waits are short most of the time; the morning and afternoon peaks make the long ones.
             var peak = TimeZoneInfo.ConvertTime(queuedAt, timeZone).Hour is 10 or 14 or 15;
