@@ -107,4 +107,22 @@ public abstract class ChatOnBothProvidersTests(PortalApp app) : IAsyncLifetime
 
 public sealed class ChatOnPostgresTests(PortalApp app) : ChatOnBothProvidersTests(app), IClassFixture<PortalApp>;
 
-public sealed class ChatOnSqliteTests(SqlitePortalApp app) : ChatOnBothProvidersTests(app), IClassFixture<SqlitePortalApp>;
+public sealed class ChatOnSqliteTests(SqlitePortalApp app) : ChatOnBothProvidersTests(app), IClassFixture<SqlitePortalApp>
+{
+    [Fact]
+    public async Task The_apps_connections_write_ahead_and_sync_the_log_at_checkpoints_not_every_commit()
+    {
+        var (journal, synchronous) = await app.WithDbAsync(async db =>
+        {
+            await db.Database.OpenConnectionAsync();
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA journal_mode;";
+            var journalMode = (string)(await command.ExecuteScalarAsync())!;
+            command.CommandText = "PRAGMA synchronous;";
+            return (journalMode, (long)(await command.ExecuteScalarAsync())!);
+        });
+
+        Assert.Equal("wal", journal);
+        Assert.Equal(1L, synchronous); // NORMAL; FULL (2), SQLite's default, flushes the disk on every commit
+    }
+}
