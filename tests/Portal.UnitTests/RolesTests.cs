@@ -23,7 +23,8 @@ public sealed class RolesTests
     [InlineData("/admin/users", Roles.Investor, Roles.Admin)]
     [InlineData("/supervisor", Roles.Agent, Roles.Supervisor)]
     [InlineData("/qa", Roles.Editor, Roles.QualityInspector)]
-    [InlineData("/agent", Roles.Adviser, Roles.Specialist)]
+    [InlineData("/agent", Roles.Editor, Roles.Specialist)]
+    [InlineData("/adviser", Roles.Agent, Roles.Adviser)]
     [InlineData("/editor", Roles.Investor, Roles.Editor)]
     [InlineData("/adviser", Roles.Adviser, Roles.Investor)]
     public void With_several_roles_the_highest_in_the_order_wins(string home, params string[] roles) =>

@@ -176,6 +176,25 @@ public sealed class ChatSweeperTests(PortalApp app) : IClassFixture<PortalApp>, 
     }
 
     [Fact]
+    public async Task The_demo_adviser_at_the_chat_desk_is_offered_the_demo_diamond_clients_chat_first()
+    {
+        await using var agent = await ChatHubClient.ConnectAsync(app, DemoUsers.Agent);
+        await using var adviser = await ChatHubClient.ConnectAsync(app, DemoUsers.Adviser);
+        await agent.OnlineAsync();
+        await adviser.OnlineAsync();
+        await using var investor = await ChatHubClient.ConnectAsync(app, DemoUsers.DiamondInvestor);
+
+        var id = (await investor.StartChatAsync(text: "孙顾问在吗？")).ConversationId;
+        var offered = await adviser.WaitForAsync<ChatTicket>(nameof(IChatClient.Offered), t => t.ConversationId == id);
+        var accepted = await adviser.AcceptAsync(id);
+
+        Assert.Equal(id, offered.ConversationId);
+        Assert.Equal("孙伟", accepted.AgentName);
+        Assert.DoesNotContain(agent.Received(), r => r.Payload is ChatTicket t && t.ConversationId == id);
+        await investor.EndAsync(id);
+    }
+
+    [Fact]
     public async Task A_transfer_to_the_specialists_is_offered_to_them_with_the_note_and_the_whole_history()
     {
         await using var agent = await ChatHubClient.ConnectAsync(app, DemoUsers.Agent);

@@ -15,9 +15,12 @@ public static class Roles
     /// <summary>Agents and specialists share the desk.</summary>
     public const string Desk = Agent + "," + Specialist;
 
-    /// <summary>Every role, in the order a user with several roles is sent home (the first match wins).</summary>
+    /// <summary>
+    /// Every role, in the order a user with several roles is sent home (the first match wins): an adviser who also works the
+    /// chat desk starts at their schedule.
+    /// </summary>
     public static readonly IReadOnlyList<string> All =
-        [Admin, Supervisor, QualityInspector, Specialist, Agent, Editor, Adviser, Investor];
+        [Admin, Supervisor, QualityInspector, Adviser, Specialist, Agent, Editor, Investor];
 
     /// <summary>The home route of a role, from the route contract.</summary>
     public static string HomeOf(string role) => role switch

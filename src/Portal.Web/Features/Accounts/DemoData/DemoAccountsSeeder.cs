@@ -14,7 +14,9 @@ internal sealed class DemoAccountsSeeder(
     public const string Password = "Portal-Demo-2026!";
     public const int GeneratedInvestors = 300;
 
-    internal sealed record DemoStaff(string Email, string Name, string Role, StaffTeam Team, ServiceRank Rank, string Number);
+    // The demo adviser also works the chat desk (AlsoRole Agent): online there, they are offered their Diamond clients' chats
+    // first.
+    internal sealed record DemoStaff(string Email, string Name, string Role, StaffTeam Team, ServiceRank Rank, string Number, string? AlsoRole = null);
 
     internal sealed record DemoInvestor(string Email, string Name, string AccountNumber, string IdNumber, string Mobile, DateOnly Birthday, ClientTier Tier);
 
@@ -39,7 +41,7 @@ internal sealed class DemoAccountsSeeder(
         new("qa@portal.demo", "周婷", Roles.QualityInspector, StaffTeam.QualityAndTraining, ServiceRank.Senior, "Q401"),
         new("editor@portal.demo", "吴磊", Roles.Editor, StaffTeam.Content, ServiceRank.Intermediate, "E501"),
         new("editor2@portal.demo", "郑丽", Roles.Editor, StaffTeam.Content, ServiceRank.Senior, "E502"),
-        new("adviser@portal.demo", "孙伟", Roles.Adviser, StaffTeam.Advisory, ServiceRank.Senior, "V601"),
+        new("adviser@portal.demo", "孙伟", Roles.Adviser, StaffTeam.Advisory, ServiceRank.Senior, "V601", Roles.Agent),
         new("admin@portal.demo", "何静", Roles.Admin, StaffTeam.Operations, ServiceRank.Senior, "O701"),
     ];
 
@@ -66,6 +68,11 @@ internal sealed class DemoAccountsSeeder(
         foreach (var staff in Staff)
         {
             var user = await EnsureUserAsync(staff.Email, staff.Name, staff.Role);
+            if (staff.AlsoRole is { } also && !await userManager.IsInRoleAsync(user, also))
+            {
+                Check(await userManager.AddToRoleAsync(user, also));
+            }
+
             if (!await db.Set<StaffProfile>().AnyAsync(s => s.UserId == user.Id, cancellationToken))
             {
                 db.Add(new StaffProfile { UserId = user.Id, DisplayName = staff.Name, Team = staff.Team, Rank = staff.Rank, StaffNumber = staff.Number });
