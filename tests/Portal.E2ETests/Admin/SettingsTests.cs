@@ -38,6 +38,38 @@ public sealed class SettingsTests(PortalAppFixture app) : BrowserTest(app)
     }
 }
 
+/// <summary>An admin keeps the chat desk's rules on /admin/settings: a rule that contradicts another is refused, a good one is kept.</summary>
+public sealed class ChatSettingsTests(PortalAppFixture app) : BrowserTest(app)
+{
+    [Fact]
+    public async Task AnIdleCloseBeforeTheWarningIsRefusedAndALaterOneIsSavedAndThereAfterAReload()
+    {
+        await SignInAsync(DemoAccounts.Admin);
+        var settings = await new AdminSettingsPage(Page).OpenAsync();
+        var idleClose = Page.GetByLabel("Close an idle chat (minutes)", new() { Exact = true });
+        var save = Page.GetByRole(AriaRole.Button, new() { Name = "Save chat settings", Exact = true });
+
+        await idleClose.FillAsync("4");
+        await idleClose.BlurAsync();
+        await save.ClickAsync();
+        await Expect(Page.GetByText("Close an idle chat (minutes): must be more than the idle warning (5 min)")).ToBeVisibleAsync();
+
+        await idleClose.FillAsync("12");
+        await idleClose.BlurAsync();
+        await save.ClickAsync();
+        await Expect(settings.Snackbar("Chat settings saved.")).ToBeVisibleAsync();
+        await Page.ReloadAsync();
+        await new ShellPage(Page).WaitUntilInteractiveAsync();
+        await Expect(idleClose).ToHaveValueAsync("12");
+
+        // Back to the default for the other browser tests on this app.
+        await idleClose.FillAsync("10");
+        await idleClose.BlurAsync();
+        await save.ClickAsync();
+        await Expect(settings.Snackbar("Chat settings saved.")).ToBeVisibleAsync();
+    }
+}
+
 /// <summary>The settings page on a phone: nothing sticks out sideways, and removing a day asks first.</summary>
 public sealed class SettingsOnAPhoneTests(PortalAppFixture app) : BrowserTest(app)
 {

@@ -69,13 +69,22 @@ public sealed class ChatTests(PortalAppFixture app) : BrowserTest(app)
             await Expect(board.Viewer.Composer).ToHaveCountAsync(0);
 
             // The agent hands over to the Specialists team with a note; the specialist sees the note and the history.
+            // The offer sounds and flashes the title of the specialist's tab, which is in the background, until it has focus.
             await specialist.GoOnlineAsync();
+            var consoleTitle = await specialistPage.TitleAsync();
+            await specialistPage.EvaluateAsync("() => { document.hasFocus = () => false; }");
+            var sounded = specialistPage.WaitForResponseAsync(r => r.Url.EndsWith("/sounds/chat-offer.wav", StringComparison.Ordinal));
             await agent.TransferToSpecialistsAsync("Client asks about fund fees; wants a specialist.");
             await Expect(agent.Tab(DemoAccounts.GoldInvestorName)).ToHaveCountAsync(0);
             await Expect(specialist.Offer).ToContainTextAsync("Transfer note: Client asks about fund fees; wants a specialist.");
-            var sound = await specialistPage.APIRequest.GetAsync("/sounds/chat-offer.wav");
-            Assert.Equal(200, sound.Status);
-            Assert.Equal("audio/wav", sound.Headers["content-type"]);
+            var sound = await sounded.WaitAsync(TimeSpan.FromSeconds(15));
+            Assert.True(sound.Ok, $"The offer sound answered {sound.Status}.");
+            Assert.Equal("audio/wav", await sound.HeaderValueAsync("content-type"));
+            await Expect(specialistPage).ToHaveTitleAsync("New chat");
+            await specialistPage.EvaluateAsync("() => window.dispatchEvent(new Event('focus'))");
+            await Expect(specialistPage).ToHaveTitleAsync(consoleTitle);
+            await specialistPage.WaitForTimeoutAsync(1_500);
+            Assert.Equal(consoleTitle, await specialistPage.TitleAsync());
             await specialist.Offer.GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
             await Expect(specialist.Tab(DemoAccounts.GoldInvestorName)).ToBeVisibleAsync();
             await Expect(specialistPage.GetByText("Client asks about fund fees; wants a specialist.").First).ToBeVisibleAsync();
