@@ -4,6 +4,7 @@ using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Audit;
 using Portal.Web.Features.Cases.Model;
+using Portal.Web.Features.Notifications;
 
 namespace Portal.Web.Features.Cases;
 
@@ -102,22 +103,52 @@ public sealed partial class CaseStore
         return new DateOnly(day.Year, day.Month, 1);
     }
 
-    /// <summary>Tells the case's investor (when they have a sign-in) through the notifications outbox, in the caller's context before its save.</summary>
-    private static void NotifyClient(PortalDbContext db, Case found, string template)
+    /// <summary>
+    /// Tells the case's investor (when they have a sign-in) through the notifications outbox, in the caller's context
+    /// before its save, so the change and its notification commit together. Values: <c>reference</c>, <c>subject</c>,
+    /// <c>status</c> / <c>statusZh</c> (the status in each template's language) and <c>owner</c> (who handles it).
+    /// </summary>
+    private void NotifyClient(PortalDbContext db, Case found, string template)
     {
-        if (found.InvestorUserId.Length == 0 || db is null || template.Length == 0)
+        if (found.InvestorUserId.Length == 0)
         {
             return;
         }
+
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["reference"] = found.Reference,
+            ["subject"] = found.Subject,
+            ["status"] = InCulture("en", "Status." + found.Status),
+            ["statusZh"] = InCulture("zh-Hans", "Status." + found.Status),
+            ["owner"] = found.OwnerName ?? InCulture("en", "Team." + (found.Team ?? StaffTeam.InboundTier1)),
+            ["ownerZh"] = found.OwnerName ?? InCulture("zh-Hans", "Team." + (found.Team ?? StaffTeam.InboundTier1)),
+        };
+        outbox.Add(db, found.InvestorUserId, NotificationTopic.CaseUpdates, template, values, ClientLink(found.Kind, found.Reference));
     }
 
-    internal static void NotifyCreated(PortalDbContext db, Case found) => NotifyClient(db, found, "case-created");
+    internal void NotifyCreated(PortalDbContext db, Case found) => NotifyClient(db, found, "case-created");
 
-    internal static void NotifyStatusChanged(PortalDbContext db, Case found) => NotifyClient(db, found, "case-status-changed");
+    internal void NotifyStatusChanged(PortalDbContext db, Case found) => NotifyClient(db, found, "case-status-changed");
 
-    internal static void NotifyReplied(PortalDbContext db, Case found) => NotifyClient(db, found, "case-replied");
+    internal void NotifyReplied(PortalDbContext db, Case found) => NotifyClient(db, found, "case-replied");
 
-    internal static void NotifyAssigned(PortalDbContext db, Case found) => NotifyClient(db, found, "case-assigned");
+    internal void NotifyAssigned(PortalDbContext db, Case found) => NotifyClient(db, found, "case-assigned");
+
+    /// <summary>A text of <c>CasesText</c> in a given language (notification values are filled in both).</summary>
+    private string InCulture(string culture, string key)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+            return text[key].Value;
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
 
     /// <summary>The investor's page of a case (the link in notifications).</summary>
     public static string ClientLink(CaseKind kind, string reference) =>

@@ -6,6 +6,7 @@ using Portal.Web.Features.Admin.Calendar;
 using Portal.Web.Features.Admin.Settings;
 using Portal.Web.Features.Audit;
 using Portal.Web.Features.Cases.Model;
+using Portal.Web.Features.Notifications;
 using Portal.Web.Resources;
 
 namespace Portal.Web.Features.Cases;
@@ -28,6 +29,7 @@ public sealed partial class CaseStore(
     BusinessCalendarProvider calendars,
     InvestorDirectory investors,
     CaseUpdates updates,
+    NotificationOutbox outbox,
     IStringLocalizer<CasesText> text)
 {
     /// <summary>Who works the desk.</summary>

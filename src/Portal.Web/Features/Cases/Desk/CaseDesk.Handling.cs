@@ -52,7 +52,7 @@ public sealed partial class CaseDesk
 
         CaseStore.AddEvent(db, found, CaseTimelineKind.Assigned, actor, now, actor.Name);
         store.Audit.Add(db, actor, AuditActions.CasePickedUp, CaseStore.Subject(found.Reference));
-        CaseStore.NotifyAssigned(db, found);
+        store.NotifyAssigned(db, found);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await store.PublishAsync(found, CaseChangeKind.Assigned, cancellationToken);
@@ -107,7 +107,7 @@ public sealed partial class CaseDesk
         }
 
         store.Audit.Add(db, actor, AuditActions.CaseAssigned, CaseStore.Subject(found.Reference), $"to {person?.UserId ?? found.Team.ToString()}: {why}");
-        CaseStore.NotifyAssigned(db, found);
+        store.NotifyAssigned(db, found);
         await store.SaveAsync(db, found, CaseChangeKind.Assigned, cancellationToken);
     }
 
@@ -140,7 +140,7 @@ public sealed partial class CaseDesk
         found.Team = StaffTeam.InboundTier2;
         found.EscalatedByUserId = actor.UserId;
         found.EscalatedByName = actor.Name;
-        CaseStore.NotifyStatusChanged(db, found);
+        store.NotifyStatusChanged(db, found);
         await store.SaveAsync(db, found, CaseChangeKind.StatusChanged, cancellationToken);
     }
 

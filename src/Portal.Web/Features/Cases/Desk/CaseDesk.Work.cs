@@ -53,7 +53,7 @@ public sealed partial class CaseDesk
         }
 
         store.Audit.Add(db, actor, AuditActions.CaseStatusChanged, CaseStore.Subject(found.Reference), $"{from} → {status}");
-        CaseStore.NotifyStatusChanged(db, found);
+        store.NotifyStatusChanged(db, found);
         await store.SaveAsync(db, found, CaseChangeKind.StatusChanged, cancellationToken);
     }
 
@@ -87,7 +87,7 @@ public sealed partial class CaseDesk
         CaseStore.AddAttachments(db, found, step, actor, now, files);
         found.FirstRespondedAt ??= now;
         store.Audit.Add(db, actor, AuditActions.CaseReplied, CaseStore.Subject(found.Reference), $"staff, {files.Count} file(s)");
-        CaseStore.NotifyReplied(db, found);
+        store.NotifyReplied(db, found);
         await store.SaveAsync(db, found, CaseChangeKind.Replied, cancellationToken);
     }
 

@@ -38,7 +38,7 @@ public sealed partial class InvestorCases
         {
             CaseStore.AddEvent(db, found, CaseTimelineKind.StatusChanged, actor, now, from: found.Status, to: CaseStatus.Open, byClient: true);
             CaseStore.ApplyStatus(found, CaseStatus.Open, now, rules);
-            CaseStore.NotifyStatusChanged(db, found);
+            store.NotifyStatusChanged(db, found);
             kind = CaseChangeKind.StatusChanged;
         }
 
@@ -62,7 +62,7 @@ public sealed partial class InvestorCases
         CaseStore.AddEvent(db, found, CaseTimelineKind.Withdrawn, actor, now, from: found.Status, to: CaseStatus.Withdrawn, byClient: true);
         store.Audit.Add(db, actor, AuditActions.CaseStatusChanged, CaseStore.Subject(found.Reference), $"{found.Status} → {CaseStatus.Withdrawn}, by the client");
         CaseStore.ApplyStatus(found, CaseStatus.Withdrawn, now, rules);
-        CaseStore.NotifyStatusChanged(db, found);
+        store.NotifyStatusChanged(db, found);
         await store.SaveAsync(db, found, CaseChangeKind.StatusChanged, cancellationToken);
     }
 
@@ -86,7 +86,7 @@ public sealed partial class InvestorCases
         CaseStore.AddEvent(db, found, CaseTimelineKind.Reopened, actor, now, why, found.Status, CaseStatus.Open, byClient: true);
         store.Audit.Add(db, actor, AuditActions.CaseStatusChanged, CaseStore.Subject(found.Reference), $"{found.Status} → {CaseStatus.Open}, reopened by the client");
         CaseStore.ApplyStatus(found, CaseStatus.Open, now, rules);
-        CaseStore.NotifyStatusChanged(db, found);
+        store.NotifyStatusChanged(db, found);
         await store.SaveAsync(db, found, CaseChangeKind.StatusChanged, cancellationToken);
     }
 
