@@ -1,4 +1,6 @@
+using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
+using Portal.Web.Features.Cases.DemoData;
 
 namespace Portal.Web.Features.Cases;
 
@@ -17,6 +19,7 @@ public static class CasesHosting
         services.AddSingleton<CallRecords>();
         services.AddSingleton<PhoneScripts>();
         services.AddSingleton<CaseAttachments>();
+        services.AddScoped<IDemoDataSeeder, CaseDemoSeeder>();
         return builder;
     }
 
