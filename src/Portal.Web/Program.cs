@@ -45,6 +45,7 @@ app.MapStatements();
 app.MapContent();
 app.MapAudit();
 app.MapChat();
+app.MapNotifications();
 app.MapPortalUi();
 
 await app.InitializeDatabaseAsync();

@@ -36,6 +36,7 @@ public static class AuditActions
     public const string ChatTransferred = "ChatTransferred";
     public const string ChatEnded = "ChatEnded";
     public const string ChatRated = "ChatRated";
+    public const string NotificationRetried = "NotificationRetried";
 
     /// <summary>Every action above, in the order written: what the audit page offers to filter by.</summary>
     public static readonly IReadOnlyList<string> All = typeof(AuditActions).GetFields(BindingFlags.Public | BindingFlags.Static)
