@@ -107,6 +107,12 @@ public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // As in Development: a singleton that captures a scoped service fails the start, not a request in production.
+        builder.UseDefaultServiceProvider(o =>
+        {
+            o.ValidateScopes = true;
+            o.ValidateOnBuild = true;
+        });
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Portal", ConnectionString);
         builder.UseSetting("Portal:DemoData", "true");

@@ -8,8 +8,8 @@ using Portal.Web.Resources;
 namespace Portal.Web.Features.Cases.DemoData;
 
 /// <summary>
-/// Writes one past case at a time with its timeline, as the desk would have worked it; a step later than now is not
-/// taken, so the newest cases stay where they are at this moment (new, in hand, waiting on the client, escalated).
+/// Writes one past case at a time with its timeline, as the desk would have worked it; a step later than now (or than
+/// where a recent case stalled) is not taken, so the newest cases stay open: new, in hand, waiting on the client, escalated.
 /// </summary>
 internal sealed class CaseHistoryWriter(
     Random random, CaseRules rules, IReadOnlyList<DemoClient> clients, DemoDeskMember[] agents, DemoDeskMember[] specialists, DateTimeOffset now,
@@ -20,6 +20,10 @@ internal sealed class CaseHistoryWriter(
         CaseDemoScripts.Scripts.GroupBy(s => (s.Kind, s.Culture)).ToDictionary(g => g.Key, g => g.ToArray());
 
     private readonly Dictionary<string, int> _numbers = [];
+
+    // How far the case is worked: up to now, or, for some of the last days' cases, only its first steps (the desk's
+    // open work: unassigned, in hand, waiting, escalated, some already past their due time).
+    private DateTimeOffset _until;
     private readonly Dictionary<(string, DateOnly), int> _errors = [];
 
     // Points name their case by id, which the case has once saved.
@@ -66,6 +70,9 @@ internal sealed class CaseHistoryWriter(
         };
         db.Add(found);
         Cases++;
+        var budget = Math.Max(3, calendar.BusinessMinutesBetween(createdAt, dueAt));
+        var stalled = now - createdAt < TimeSpan.FromDays(7) && random.Next(2) == 0 ? Later(createdAt, budget * random.NextDouble() * 0.9) : now;
+        _until = stalled < now ? stalled : now;
         var byClient = channel == CaseChannel.Portal;
         Step(db, found, CaseTimelineKind.Created, createdAt, byClient ? null : agent, to: CaseStatus.New);
         if (Work(db, found, script, culture, agent))
@@ -76,7 +83,7 @@ internal sealed class CaseHistoryWriter(
         Open++;
     }
 
-    /// <summary>Works the case from pick-up to close; false when now arrives first (the case stays open).</summary>
+    /// <summary>Works the case from pick-up to close; false when it stops first (the case stays open).</summary>
     private bool Work(PortalDbContext db, Case found, CaseDemoScript script, string culture, DemoDeskMember agent)
     {
         var calendar = rules.Calendar;
@@ -137,7 +144,7 @@ internal sealed class CaseHistoryWriter(
         }
 
         var closeAt = found.Kind == CaseKind.Complaint ? Later(at, random.Next(60, 1_200)) : at.AddDays(7);
-        if (closeAt <= now)
+        if (closeAt <= _until)
         {
             Change(db, found, handler, closeAt, CaseStatus.Closed);
             found.ClosedAt = closeAt;
@@ -148,7 +155,7 @@ internal sealed class CaseHistoryWriter(
 
     private bool PickUp(PortalDbContext db, Case found, DemoDeskMember member, DateTimeOffset at)
     {
-        if (at > now)
+        if (at > _until)
         {
             return false;
         }
@@ -163,7 +170,7 @@ internal sealed class CaseHistoryWriter(
 
     private bool Reply(PortalDbContext db, Case found, DemoDeskMember member, string reply, DateTimeOffset at)
     {
-        if (at > now)
+        if (at > _until)
         {
             return false;
         }
@@ -177,7 +184,7 @@ internal sealed class CaseHistoryWriter(
     private bool WaitOnClient(PortalDbContext db, Case found, DemoDeskMember member, string answer, ref DateTimeOffset at)
     {
         at = Later(at, 1);
-        if (at > now)
+        if (at > _until)
         {
             return false;
         }
@@ -185,7 +192,7 @@ internal sealed class CaseHistoryWriter(
         Change(db, found, member, at, CaseStatus.WaitingOnClient);
         found.PausedSince = at;
         var answeredAt = Later(at, random.Next(20, 900));
-        if (answeredAt > now)
+        if (answeredAt > _until)
         {
             return false;
         }
@@ -203,7 +210,7 @@ internal sealed class CaseHistoryWriter(
     private DemoDeskMember? Escalate(PortalDbContext db, Case found, DemoDeskMember agent, string culture, ref DateTimeOffset at)
     {
         at = Later(at, random.Next(5, 60));
-        if (at > now)
+        if (at > _until)
         {
             return null;
         }
@@ -223,7 +230,7 @@ internal sealed class CaseHistoryWriter(
 
     private bool Resolve(PortalDbContext db, Case found, DemoDeskMember handler, CaseDemoScript script, string culture, DateTimeOffset at)
     {
-        if (at > now)
+        if (at > _until)
         {
             return false;
         }
@@ -260,7 +267,7 @@ internal sealed class CaseHistoryWriter(
 
     private bool Review(PortalDbContext db, Case found, DemoDeskMember reviewer, string culture, DateTimeOffset at)
     {
-        if (at > now)
+        if (at > _until)
         {
             return false;
         }
@@ -275,7 +282,7 @@ internal sealed class CaseHistoryWriter(
 
     private void Rate(PortalDbContext db, Case found, string culture, DateTimeOffset at)
     {
-        if (at > now)
+        if (at > _until)
         {
             return;
         }
