@@ -1,10 +1,12 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Portal.IntegrationTests.Cases;
+using Portal.Web.Features.Accounts;
+using Portal.Web.Features.Cases;
 using Portal.Web.Features.Chat;
 using Portal.Web.Features.Chat.Model;
 using UglyToad.PdfPig;
@@ -12,7 +14,7 @@ using UglyToad.PdfPig;
 namespace Portal.IntegrationTests.Chat;
 
 /// <summary>The hub by its contract (DESIGN.md), through the .NET SignalR client, on PostgreSQL.</summary>
-public sealed partial class ChatHubTests(PortalApp app) : IClassFixture<PortalApp>, IAsyncLifetime
+public sealed class ChatHubTests(PortalApp app) : IClassFixture<PortalApp>, IAsyncLifetime
 {
     public Task InitializeAsync() => ChatHubClient.ResetAsync(app);
 
@@ -328,23 +330,34 @@ public sealed partial class ChatHubTests(PortalApp app) : IClassFixture<PortalAp
     }
 
     [Fact]
-    public async Task With_no_agent_online_the_investor_leaves_an_offline_message_with_a_reference_and_the_next_opening()
+    public async Task With_no_agent_online_the_investors_message_becomes_a_case_for_the_desk_and_a_second_tap_makes_no_second()
     {
         await using var investor = await ChatHubClient.ConnectAsync(app, DemoUsers.DiamondInvestor);
         var availability = await app.Services.GetRequiredService<ChatService>().GetAvailabilityAsync();
+        var client = await app.ActorAsync(DemoUsers.DiamondInvestor, Roles.Investor);
+        var agent = await app.ActorAsync(DemoUsers.Agent, Roles.Agent);
 
         var noText = await ChatHubClient.ErrorOfAsync(() => investor.StartChatAsync());
         var ticket = await investor.StartChatAsync(ChatTopic.Statements, "请帮我看一下上个月的对账单。");
-        var stored = await app.WithDbAsync(db => db.Set<OfflineMessage>().AsNoTracking().SingleAsync(m => m.Reference == ticket.OfflineReference));
+        var again = await investor.StartChatAsync(ChatTopic.Statements, "请帮我看一下上个月的对账单。");
+        var complaint = await investor.StartChatAsync(ChatTopic.Complaints, "客服电话一直打不通。");
+        var asInvestorSees = await app.Services.GetRequiredService<InvestorCases>().GetAsync(client, CaseKind.Request, ticket.OfflineReference!);
+        var asDeskSees = await app.Services.GetRequiredService<CaseDesk>().GetAsync(agent, ticket.OfflineReference!);
 
         Assert.False(availability.AgentsOnline);
         Assert.Equal(availability.BusinessOpen, availability.NextOpening is null);
         Assert.Equal(ChatErrors.Invalid, noText);
         Assert.Equal(ChatStatus.Offline, ticket.Status);
-        Assert.Matches(OfflineReference(), ticket.OfflineReference!);
-        Assert.Equal("请帮我看一下上个月的对账单。", stored.Text);
-        Assert.Equal(ChatTopic.Statements, stored.Topic);
-        Assert.True(stored.ExpectedAnswerBy >= stored.CreatedAt);
+        Assert.Matches(@"^R-\d{8}-\d{4}$", ticket.OfflineReference!);
+        Assert.Equal(ticket.OfflineReference, again.OfflineReference);
+        Assert.Matches(@"^C-\d{8}-\d{4}$", complaint.OfflineReference!);
+        Assert.NotNull(asInvestorSees);
+        Assert.Equal("请帮我看一下上个月的对账单。", asInvestorSees.Description);
+        Assert.Equal(CaseCategory.Statements, asInvestorSees.Category);
+        Assert.Equal(RequestType.Other, asInvestorSees.RequestType);
+        Assert.True(asInvestorSees.Sla.DueAt > asInvestorSees.CreatedAt);
+        Assert.Equal(CaseChannel.Chat, asDeskSees!.Channel);
+        Assert.Equal(CaseStatus.New, asDeskSees.Status);
         Assert.Empty(await investor.Connection.InvokeAsync<ChatTicket[]>("MyConversations"));
     }
 
@@ -416,7 +429,4 @@ public sealed partial class ChatHubTests(PortalApp app) : IClassFixture<PortalAp
         Assert.Equal(HttpStatusCode.NotFound, strangers.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, otherAgents.StatusCode);
     }
-
-    [GeneratedRegex(@"^OM-\d{8}-\d{4}$")]
-    private static partial Regex OfflineReference();
 }

@@ -51,14 +51,17 @@ public sealed class OfflineDecisionTests
     {
         var nationalDay = new DateTimeOffset(2026, 10, 1, 10, 0, 0, China);
 
-        Assert.Equal(new DateTimeOffset(2026, 10, 8, 9, 0, 0, China), OfflineDecision.ExpectedAnswerBy(Shipped, nationalDay));
+        Assert.Equal(new DateTimeOffset(2026, 10, 8, 9, 0, 0, China), OfflineDecision.Decide(0, Shipped, nationalDay).NextOpening);
     }
 
     [Fact]
-    public void In_business_hours_the_answer_is_expected_now()
+    public void In_business_hours_the_answer_is_expected_today()
     {
         var tuesdayNoon = new DateTimeOffset(2026, 12, 1, 12, 0, 0, China);
 
-        Assert.Equal(tuesdayNoon, OfflineDecision.ExpectedAnswerBy(Shipped, tuesdayNoon));
+        var availability = OfflineDecision.Decide(0, Shipped, tuesdayNoon);
+
+        Assert.True(availability.BusinessOpen);
+        Assert.Null(availability.NextOpening);
     }
 }

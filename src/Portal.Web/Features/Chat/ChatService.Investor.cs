@@ -1,7 +1,10 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Audit;
+using Portal.Web.Features.Cases;
 using Portal.Web.Features.Chat.Model;
 using Portal.Web.Features.Chat.Routing;
 
@@ -19,7 +22,7 @@ public sealed partial class ChatService
 
     /// <summary>
     /// Joins the queue (the text, if any, becomes message 1), or returns the investor's open chat. With no agent Online
-    /// the text is kept as an offline message and the ticket says <see cref="ChatStatus.Offline"/> with its reference.
+    /// the text becomes a case for the desk and the ticket says <see cref="ChatStatus.Offline"/> with its reference.
     /// </summary>
     public async Task<ChatTicket> StartChatAsync(Actor actor, StartChatRequest request, CancellationToken cancellationToken = default)
     {
@@ -39,7 +42,7 @@ public sealed partial class ChatService
         var availability = await GetAvailabilityAsync(cancellationToken);
         if (!availability.AgentsOnline)
         {
-            return await LeaveOfflineMessageAsync(actor, investorId, request.Topic, text, cancellationToken);
+            return await LeaveOfflineMessageAsync(actor, request.Topic, text, cancellationToken);
         }
 
         var profile = await investors.FindProfileAsync(db, actor, investorId, cancellationToken) ?? throw new ChatException(ChatErrors.NotFound, "No such investor.");
@@ -133,37 +136,28 @@ public sealed partial class ChatService
             : trimmed;
     }
 
-    private async Task<ChatTicket> LeaveOfflineMessageAsync(Actor actor, int investorId, ChatTopic topic, string? text, CancellationToken cancellationToken)
+    /// <summary>
+    /// With nobody Online the text becomes a case for the desk (a complaint for the Complaints topic, otherwise a
+    /// request); its reference is the ticket's. The same text on the same business day is one case (a second tap of
+    /// the button, or a client that retries), as one form submission is.
+    /// </summary>
+    private async Task<ChatTicket> LeaveOfflineMessageAsync(Actor actor, ChatTopic topic, string? text, CancellationToken cancellationToken)
     {
         if (text is null)
         {
             throw new ChatException(ChatErrors.Invalid, "No agent is online: leave a message.");
         }
 
-        var calendar = await calendars.GetAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        var day = calendar.DateOf(now);
-        var prefix = $"OM-{day:yyyyMMdd}-";
-        for (var attempt = 0; ; attempt++)
+        var (kind, category) = topic switch
         {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var today = await db.Set<OfflineMessage>().CountAsync(m => m.Reference.StartsWith(prefix), cancellationToken);
-            var message = new OfflineMessage
-            {
-                Reference = prefix + (today + 1).ToString("0000", CultureInfo.InvariantCulture), InvestorId = investorId, InvestorUserId = actor.UserId!,
-                Topic = topic, Text = text, CreatedAt = now, ExpectedAnswerBy = OfflineDecision.ExpectedAnswerBy(calendar, now),
-            };
-            db.Add(message);
-            audit.Add(db, actor, AuditActions.ChatOfflineMessage, "chat-offline:" + message.Reference, topic.ToString());
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return new("", ChatStatus.Offline, topic, null, null, null, null, message.Reference);
-            }
-            catch (DbUpdateException ex) when (IsUniqueViolation(ex) && attempt < 5)
-            {
-                // Someone took the same running number; count again.
-            }
-        }
+            ChatTopic.Complaints => (CaseKind.Complaint, CaseCategory.Other),
+            ChatTopic.Trading => (CaseKind.Request, CaseCategory.Trading),
+            ChatTopic.Statements => (CaseKind.Request, CaseCategory.Statements),
+            _ => (CaseKind.Request, CaseCategory.Other),
+        };
+        var day = (await calendars.GetAsync(cancellationToken)).DateOf(clock.GetUtcNow());
+        var submission = new Guid(SHA256.HashData(Encoding.UTF8.GetBytes($"chat-offline|{actor.UserId}|{topic}|{day:yyyy-MM-dd}|{text}")).AsSpan(0, 16));
+        var created = await cases.LeaveChatMessageAsync(actor, kind, category, text, submission, cancellationToken);
+        return new("", ChatStatus.Offline, topic, null, null, null, null, created.Reference);
     }
 }

@@ -5,6 +5,7 @@ using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Admin.Calendar;
 using Portal.Web.Features.Admin.Settings;
 using Portal.Web.Features.Audit;
+using Portal.Web.Features.Cases;
 using Portal.Web.Features.Chat.Model;
 
 namespace Portal.Web.Features.Chat;
@@ -26,6 +27,7 @@ public sealed partial class ChatService(
     BusinessCalendarProvider calendars,
     InvestorDirectory investors,
     ChatPublisher publisher,
+    InvestorCases cases,
     ILogger<ChatService> logger)
 {
     /// <summary>Who works the chat desk.</summary>

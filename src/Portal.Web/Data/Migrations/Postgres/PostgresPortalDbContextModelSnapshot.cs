@@ -1535,51 +1535,6 @@ namespace Portal.Web.Data.Migrations.Postgres
                     b.ToTable("ChatDeskPresence", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Web.Features.Chat.Model.OfflineMessage", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset>("ExpectedAnswerBy")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("InvestorId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("InvestorUserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<string>("Reference")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<int>("Topic")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Reference")
-                        .IsUnique();
-
-                    b.HasIndex("InvestorId", "CreatedAt");
-
-                    b.ToTable("ChatOfflineMessages", (string)null);
-                });
-
             modelBuilder.Entity("Portal.Web.Features.Content.ContentItem", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1492,49 +1492,6 @@ namespace Portal.Web.Data.Migrations.Sqlite
                     b.ToTable("ChatDeskPresence", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Web.Features.Chat.Model.OfflineMessage", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ExpectedAnswerBy")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("InvestorId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("InvestorUserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reference")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Topic")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Reference")
-                        .IsUnique();
-
-                    b.HasIndex("InvestorId", "CreatedAt");
-
-                    b.ToTable("ChatOfflineMessages", (string)null);
-                });
-
             modelBuilder.Entity("Portal.Web.Features.Content.ContentItem", b =>
                 {
                     b.Property<Guid>("Id")

@@ -65,7 +65,7 @@ internal sealed class CaseHistoryWriter(
             Reference = NextReference(kind, calendar.DateOf(createdAt)), Kind = kind, RequestType = script.Type, Category = script.Category,
             Subject = script.Subject, Description = script.Description, InvestorId = client.InvestorId, InvestorUserId = client.UserId ?? "",
             InvestorName = client.Name, Tier = client.Tier, Channel = channel, SubmissionId = NewGuid(), Status = CaseStatus.New,
-            Team = StaffTeam.InboundTier1, CreatedAt = createdAt, UpdatedAt = createdAt, DueAt = dueAt, FirstResponseDueAt = firstResponseDueAt,
+            Team = StaffTeam.InboundTier1, CreatedAt = createdAt, UpdatedAt = createdAt, DueAt = dueAt.ToUniversalTime(), FirstResponseDueAt = firstResponseDueAt?.ToUniversalTime(),
             Version = 1,
         };
         db.Add(found);
@@ -202,7 +202,7 @@ internal sealed class CaseHistoryWriter(
         Change(db, found, null, answeredAt, CaseStatus.Open);
         found.PausedSince = null;
         found.PausedBusinessMinutes += paused;
-        found.DueAt = SlaClock.Extend(found.DueAt, paused, rules.Calendar);
+        found.DueAt = SlaClock.Extend(found.DueAt, paused, rules.Calendar).ToUniversalTime();
         at = answeredAt;
         return true;
     }
@@ -315,7 +315,7 @@ internal sealed class CaseHistoryWriter(
     }
 
     private DateTimeOffset Later(DateTimeOffset from, double businessMinutes) =>
-        rules.Calendar.AddBusinessMinutes(from, Math.Max(1, (int)Math.Round(businessMinutes)));
+        rules.Calendar.AddBusinessMinutes(from, Math.Max(1, (int)Math.Round(businessMinutes))).ToUniversalTime();
 
     private string NextReference(CaseKind kind, DateOnly date)
     {

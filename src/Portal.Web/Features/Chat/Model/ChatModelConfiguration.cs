@@ -91,20 +91,6 @@ internal sealed class DeskPresenceConfiguration : IEntityTypeConfiguration<DeskP
     }
 }
 
-internal sealed class OfflineMessageConfiguration : IEntityTypeConfiguration<OfflineMessage>
-{
-    public void Configure(EntityTypeBuilder<OfflineMessage> builder)
-    {
-        builder.ToTable("ChatOfflineMessages");
-        builder.HasKey(x => x.Id);
-        builder.Property(x => x.Reference).HasMaxLength(OfflineMessage.ReferenceLength);
-        builder.Property(x => x.InvestorUserId).HasMaxLength(450);
-        builder.Property(x => x.Text).HasMaxLength(ChatLimits.MaxText);
-        builder.HasIndex(x => x.Reference).IsUnique();
-        builder.HasIndex(x => new { x.InvestorId, x.CreatedAt });
-    }
-}
-
 internal sealed class CannedResponseConfiguration : IEntityTypeConfiguration<CannedResponseEntry>
 {
     public void Configure(EntityTypeBuilder<CannedResponseEntry> builder)

@@ -187,29 +187,6 @@ public sealed class DeskPresence
     public DateTimeOffset? LastAssignedAt { get; set; }
 }
 
-/// <summary>What an investor left while no agent was online (a case, once cases exist).</summary>
-public sealed class OfflineMessage
-{
-    public const int ReferenceLength = 20;
-
-    public int Id { get; set; }
-
-    /// <summary>e.g. <c>OM-20261202-0001</c>: the day (business time zone) and its running number.</summary>
-    public string Reference { get; set; } = "";
-
-    public int InvestorId { get; set; }
-
-    public string InvestorUserId { get; set; } = "";
-
-    public ChatTopic Topic { get; set; }
-
-    public string Text { get; set; } = "";
-
-    public DateTimeOffset CreatedAt { get; set; }
-
-    public DateTimeOffset ExpectedAnswerBy { get; set; }
-}
-
 /// <summary>A canned response; <see cref="Version"/> is its concurrency token.</summary>
 public sealed class CannedResponseEntry
 {

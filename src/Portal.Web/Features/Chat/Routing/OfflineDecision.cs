@@ -13,8 +13,4 @@ public static class OfflineDecision
         var open = calendar.IsOpen(now);
         return new(agentsOnline > 0, open ? null : calendar.NextOpening(now), open);
     }
-
-    /// <summary>When an offline message can expect an answer: now while the business is open, else its next opening.</summary>
-    public static DateTimeOffset ExpectedAnswerBy(BusinessCalendar calendar, DateTimeOffset now) =>
-        calendar.IsOpen(now) ? now : calendar.NextOpening(now);
 }
