@@ -1,6 +1,7 @@
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Admin;
 using Portal.Web.Features.Audit;
+using Portal.Web.Features.Cases;
 using Portal.Web.Features.Chat;
 using Portal.Web.Features.Chat.Ui;
 using Portal.Web.Features.Content;
@@ -22,6 +23,7 @@ builder.AddStatements();
 builder.AddContent();
 builder.AddChat();
 builder.AddChatPages();
+builder.AddCases();
 builder.AddPortalUi();
 builder.AddPortalSecurityHeaders();
 builder.AddPortalRateLimits();
@@ -45,6 +47,7 @@ app.MapStatements();
 app.MapContent();
 app.MapAudit();
 app.MapChat();
+app.MapCases();
 app.MapPortalUi();
 
 await app.InitializeDatabaseAsync();
