@@ -11,6 +11,9 @@ public sealed record InvestorSummary(
 public sealed record StaffSummary(string DisplayName, StaffTeam Team, ServiceRank Rank, string StaffNumber);
 
 /// <summary>A user as the admin list shows them; <see cref="LockedUntil"/> is set while sign-in is locked.</summary>
+/// <summary>A member of the inbound desk (tier 1 or tier 2), to hand a case or a call to.</summary>
+public sealed record DeskMember(string UserId, string DisplayName, StaffTeam Team);
+
 public sealed record UserRow(string Id, string DisplayName, string Email, IReadOnlyList<string> Roles, DateTimeOffset? LockedUntil);
 
 public sealed record UserPage(IReadOnlyList<UserRow> Rows, int Total);
@@ -64,6 +67,18 @@ public sealed class AccountDirectory(IDbContextFactory<PortalDbContext> dbFactor
         return await db.Set<StaffProfile>().AsNoTracking().Where(s => s.UserId == userId)
             .Select(s => new StaffSummary(s.DisplayName, s.Team, s.Rank, s.StaffNumber))
             .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>The inbound desk (teams InboundTier1 and InboundTier2) by name, for the desk and supervisors.</summary>
+    public async Task<IReadOnlyList<DeskMember>> ListDeskMembersAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        actor.RequireRole(ClientReaders);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<StaffProfile>().AsNoTracking()
+            .Where(s => s.Team == StaffTeam.InboundTier1 || s.Team == StaffTeam.InboundTier2)
+            .OrderBy(s => s.DisplayName).ThenBy(s => s.UserId)
+            .Select(s => new DeskMember(s.UserId, s.DisplayName, s.Team))
+            .ToListAsync(cancellationToken);
     }
 
     /// <summary>One page of users, filtered by name or e-mail and optionally by role, ordered by name.</summary>

@@ -7,6 +7,9 @@ namespace Portal.Web.Features.Accounts;
 /// <summary>An investor as other features show them.</summary>
 public sealed record InvestorProfile(int Id, string AccountNumber, string Name, string MaskedIdNumber, ClientTier Tier);
 
+/// <summary>How to reach an investor: their sign-in (null without one) and their mobile number, masked.</summary>
+public sealed record InvestorContact(int InvestorId, string? UserId, string MaskedMobile);
+
 /// <summary>
 /// An investor's current tier and where it stands: the month it stands for, whether it is a supervisor's override, and
 /// the version a tier write must still find to succeed.
@@ -72,6 +75,27 @@ public sealed class InvestorDirectory(IDbContextFactory<PortalDbContext> dbFacto
         var investor = await db.Set<Investor>().AsNoTracking().SingleOrDefaultAsync(i => i.Id == investorId, cancellationToken);
         return investor is null ? null : new(investor.Id, investor.AccountNumber, investor.Name, investor.MaskedIdNumber, investor.Tier);
     }
+
+    /// <summary>The investor's sign-in and masked mobile number (their own, or any client's for the client desk).</summary>
+    public async Task<InvestorContact?> FindContactAsync(PortalDbContext db, Actor actor, int investorId, CancellationToken cancellationToken = default)
+    {
+        if (!actor.IsSystem && actor.InvestorId != investorId)
+        {
+            actor.RequireRole(ClientDesk);
+        }
+
+        var row = await db.Set<Investor>().AsNoTracking().Where(i => i.Id == investorId)
+            .Select(i => new { i.Id, i.UserId, i.Mobile }).SingleOrDefaultAsync(cancellationToken);
+        return row is null ? null : new(row.Id, string.IsNullOrEmpty(row.UserId) ? null : row.UserId, MaskMobile(row.Mobile));
+    }
+
+    /// <summary>The first three and last four digits of a mobile number; shorter numbers keep only their last two.</summary>
+    internal static string MaskMobile(string mobile) => mobile.Length switch
+    {
+        >= 11 => mobile[..3] + new string('*', mobile.Length - 7) + mobile[^4..],
+        > 2 => new string('*', mobile.Length - 2) + mobile[^2..],
+        _ => new string('*', mobile.Length),
+    };
 
     /// <summary>The sign-in of the investor's dedicated adviser (chat offers a Diamond client to them first); null without one.</summary>
     public async Task<string?> FindAdviserUserIdAsync(PortalDbContext db, Actor actor, int investorId, CancellationToken cancellationToken = default)

@@ -36,6 +36,22 @@ public static class AuditActions
     public const string ChatTransferred = "ChatTransferred";
     public const string ChatEnded = "ChatEnded";
     public const string ChatRated = "ChatRated";
+    public const string CaseCreated = "CaseCreated";
+    public const string CaseOpened = "CaseOpened";
+    public const string CasePickedUp = "CasePickedUp";
+    public const string CaseAssigned = "CaseAssigned";
+    public const string CaseEscalated = "CaseEscalated";
+    public const string CaseStatusChanged = "CaseStatusChanged";
+    public const string CaseReplied = "CaseReplied";
+    public const string CaseNoteAdded = "CaseNoteAdded";
+    public const string CaseFormSaved = "CaseFormSaved";
+    public const string CaseReviewed = "CaseReviewed";
+    public const string CaseRated = "CaseRated";
+    public const string CaseAttachmentDownload = "CaseAttachmentDownload";
+    public const string CasePointsAwarded = "CasePointsAwarded";
+    public const string CasePointsOffset = "CasePointsOffset";
+    public const string CallRecorded = "CallRecorded";
+    public const string PhoneScriptChanged = "PhoneScriptChanged";
 
     /// <summary>Every action above, in the order written: what the audit page offers to filter by.</summary>
     public static readonly IReadOnlyList<string> All = typeof(AuditActions).GetFields(BindingFlags.Public | BindingFlags.Static)

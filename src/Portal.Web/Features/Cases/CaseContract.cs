@@ -96,6 +96,9 @@ public enum CaseTimelineKind
     Withdrawn = 8,
     Rated = 9,
     Reviewed = 10,
+
+    /// <summary>The complaint handling form was saved (desk only).</summary>
+    FormSaved = 11,
 }
 
 /// <summary>What went wrong; <see cref="CaseException.Message"/> says it in the user's language.</summary>

@@ -26,7 +26,12 @@ public sealed class CaseUpdates(IEventBus bus)
     public async Task NotifyAsync(CaseChanged change, CancellationToken cancellationToken = default)
     {
         await _cases.NotifyAsync(change.Reference, change, cancellationToken);
-        await _investors.NotifyAsync(change.InvestorUserId, change, cancellationToken);
+        // An internal note is nothing the client's lists show; a case without a client sign-in has no such lists.
+        if (change.Kind != CaseChangeKind.NoteAdded && change.InvestorUserId.Length > 0)
+        {
+            await _investors.NotifyAsync(change.InvestorUserId, change, cancellationToken);
+        }
+
         await _desk.NotifyAsync(DeskKey, change, cancellationToken);
     }
 }

@@ -1,3 +1,5 @@
+using Portal.Web.Features.Accounts;
+
 namespace Portal.Web.Features.Cases;
 
 public static class CasesHosting
@@ -8,14 +10,30 @@ public static class CasesHosting
         var services = builder.Services;
         services.AddSingleton<CaseLimitsSetting>();
         services.AddSingleton<CaseUpdates>();
+        services.AddSingleton<CaseStore>();
         services.AddSingleton<InvestorCases>();
         services.AddSingleton<CaseDesk>();
         services.AddSingleton<LatePoints>();
         services.AddSingleton<CallRecords>();
         services.AddSingleton<PhoneScripts>();
+        services.AddSingleton<CaseAttachments>();
         return builder;
     }
 
-    /// <summary>The attachment downloads.</summary>
-    public static WebApplication MapCases(this WebApplication app) => app;
+    /// <summary>The attachment downloads (<see cref="CaseAttachments.Route"/>).</summary>
+    public static WebApplication MapCases(this WebApplication app)
+    {
+        app.MapGet(CaseAttachments.Route, async (string reference, long id, HttpContext context, CaseAttachments attachments, CancellationToken cancellationToken) =>
+        {
+            if (await attachments.FindAsync(context.GetActor(), reference, id, cancellationToken) is not { } file)
+            {
+                return Results.NotFound();
+            }
+
+            context.Response.Headers.CacheControl = "private, no-store";
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            return Results.File(file.Content, file.ContentType, file.FileName);
+        }).RequireAuthorization();
+        return app;
+    }
 }

@@ -20,6 +20,7 @@ public static class NotificationsHosting
 
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PortalOptions>, PublicBaseUrlValidation>());
         builder.Services.AddSingleton<PublicLinks>();
+        builder.Services.AddSingleton<NotificationOutbox>();
 
         if (string.IsNullOrWhiteSpace(builder.Configuration[$"{SmtpOptions.Section}:Host"]))
         {

@@ -1,36 +1,107 @@
+using Microsoft.EntityFrameworkCore;
 using Portal.Web.Features.Accounts;
+using Portal.Web.Features.Cases.Model;
 
 namespace Portal.Web.Features.Cases;
 
-/// <summary>An investor's own complaints and service requests (role Investor; only their own cases, others are not found).</summary>
-public sealed partial class InvestorCases
+/// <summary>
+/// An investor's own complaints and service requests (role Investor). Every query names the investor, so a case of
+/// someone else is, to them, not there (<c>null</c> or <see cref="CaseError.NotFound"/>).
+/// </summary>
+public sealed partial class InvestorCases(CaseStore store, IServiceScopeFactory scopes)
 {
-    public Task<CaseCreated> SubmitAsync(Actor actor, NewCaseInput input, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
+    public async Task<CaseCreated> SubmitAsync(Actor actor, NewCaseInput input, CancellationToken cancellationToken = default)
+    {
+        var investorId = actor.RequireInvestor();
+        var errors = new Dictionary<string, string>();
+        if (!Enum.IsDefined(input.Kind))
+        {
+            errors[nameof(input.Kind)] = store.Text["Error.Required"];
+        }
+
+        if (input.Kind == CaseKind.Request ? input.RequestType is not { } type || !Enum.IsDefined(type) : input.RequestType is not null)
+        {
+            errors[nameof(input.RequestType)] = store.Text[input.Kind == CaseKind.Request ? "Error.Required" : "Error.RequestTypeForComplaint"];
+        }
+
+        if (!Enum.IsDefined(input.Category))
+        {
+            errors[nameof(input.Category)] = store.Text["Error.Required"];
+        }
+
+        var subject = store.CheckText(errors, nameof(input.Subject), input.Subject, CaseLimits.MaxSubject);
+        var description = store.CheckText(errors, nameof(input.Description), input.Description, CaseLimits.MaxDescription);
+        if (input.SubmissionId == Guid.Empty)
+        {
+            errors[nameof(input.SubmissionId)] = store.Text["Error.Required"];
+        }
+
+        CaseContext? context = null;
+        if (input.TransactionId is { } transactionId)
+        {
+            context = await GetContextAsync(actor, transactionId, null, cancellationToken);
+            if (context is null)
+            {
+                errors[nameof(input.TransactionId)] = store.Text["Error.NotYourTransaction"];
+            }
+        }
+
+        CaseStore.ThrowIfInvalid(errors);
+        var files = store.CheckAttachments(input.Attachments);
+        await using var db = await store.Db.CreateDbContextAsync(cancellationToken);
+        var profile = await store.Investors.FindProfileAsync(db, actor, investorId, cancellationToken) ?? throw store.NotFound();
+        var accountNumber = context?.AccountNumber ?? (string.IsNullOrWhiteSpace(input.AccountNumber) ? null : profile.AccountNumber);
+        return await store.CreateAsync(actor, new NewCase(
+            investorId, actor.UserId!, profile.Name, profile.Tier, input.Kind, input.RequestType, input.Category, subject!, description!,
+            accountNumber, context?.TransactionId, context?.Summary, CaseChannel.Portal, null, input.SubmissionId, null, null,
+            StaffTeam.InboundTier1, files), cancellationToken);
+    }
 
     /// <summary>The investor's cases of one kind, newest first.</summary>
-    public Task<CasePage> ListAsync(Actor actor, CaseKind kind, CaseStatus? status, int page, int pageSize, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
+    public async Task<CasePage> ListAsync(Actor actor, CaseKind kind, CaseStatus? status, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        var investorId = actor.RequireInvestor();
+        pageSize = Math.Clamp(pageSize, 1, CaseLimits.MaxPageSize);
+        page = Math.Max(page, 0);
+        var rules = await store.RulesAsync(cancellationToken);
+        await using var db = await store.Db.CreateDbContextAsync(cancellationToken);
+        var cases = db.Set<Case>().AsNoTracking().Where(c => c.InvestorId == investorId && c.Kind == kind);
+        if (status is { } only)
+        {
+            cases = cases.Where(c => c.Status == only);
+        }
 
-    public Task<InvestorCaseView?> GetAsync(Actor actor, CaseKind kind, string reference, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
+        var total = await cases.CountAsync(cancellationToken);
+        var rows = await CaseStore.ListItems(cases.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Skip(page * pageSize).Take(pageSize))
+            .ToListAsync(cancellationToken);
+        return new([.. rows.Select(r => store.Row(r, rules))], total);
+    }
 
-    /// <summary>A reply from the client; while waiting on the client the case goes back to Open and its clock resumes.</summary>
-    public Task ReplyAsync(Actor actor, string reference, string text, IReadOnlyList<UploadedFile> attachments, Guid submissionId, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
+    public async Task<InvestorCaseView?> GetAsync(Actor actor, CaseKind kind, string reference, CancellationToken cancellationToken = default)
+    {
+        var investorId = actor.RequireInvestor();
+        if (CaseReference.KindOf(reference) != kind)
+        {
+            return null;
+        }
 
-    public Task WithdrawAsync(Actor actor, string reference, int version, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
+        var rules = await store.RulesAsync(cancellationToken);
+        await using var db = await store.Db.CreateDbContextAsync(cancellationToken);
+        var found = await db.Set<Case>().AsNoTracking().SingleOrDefaultAsync(c => c.Reference == reference && c.InvestorId == investorId, cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
 
-    /// <summary>Within <see cref="CaseLimits.ReopenDays"/> days of resolution; back to Open.</summary>
-    public Task ReopenAsync(Actor actor, string reference, string reason, int version, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
-
-    /// <summary>Resolved or Closed cases only, once.</summary>
-    public Task RateAsync(Actor actor, string reference, int score, string? comment, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
-
-    /// <summary>What "Report a problem" prefills from the investor's own transaction or statement month; null when not theirs.</summary>
-    public Task<CaseContext?> GetContextAsync(Actor actor, long? transactionId, string? statementMonth, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
+        var now = store.Clock.GetUtcNow();
+        var timeline = await CaseStore.TimelineAsync(db, found.Id, forClient: true, cancellationToken);
+        var attachments = await CaseStore.AttachmentsAsync(db, found.Id, cancellationToken);
+        return new(
+            found.Reference, found.Kind, found.RequestType, found.Category, found.Subject, found.Description, found.Status, found.CreatedAt,
+            store.SlaOf(found, rules), found.OwnerName, found.AccountNumber, found.TransactionSummary, timeline, attachments, found.Rating,
+            found.RatingComment, CaseTransitions.ClientMayReply(found.Status), CaseTransitions.ClientMayWithdraw(found.Status),
+            CaseTransitions.ClientMayReopen(found.Status, found.ResolvedAt, now),
+            found.Status == CaseStatus.Resolved && found.ResolvedAt is { } resolved ? CaseTransitions.ReopenUntil(resolved) : null,
+            CaseTransitions.ClientMayRate(found.Status, found.Rating), found.Version);
+    }
 }

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Portal.Web.Data;
+using Portal.Web.Features.Notifications.Outbox;
+
+namespace Portal.Web.Features.Notifications;
+
+/// <summary>
+/// How every feature sends a notification: <see cref="Add"/> puts it into the caller's context, so it is saved (or not)
+/// with the change it tells about; the dispatcher delivers it afterwards.
+/// </summary>
+public sealed partial class NotificationOutbox(TimeProvider clock)
+{
+    /// <summary>
+    /// Adds a notification for <paramref name="recipientUserId"/> to <paramref name="db"/>; it is written by the caller's
+    /// SaveChangesAsync. <paramref name="template"/> names a template file (<c>case-status-changed</c>), <paramref name="values"/>
+    /// fill its placeholders, <paramref name="link"/> is a site-relative path (<c>/complaints/C-20261201-0042</c>) or null.
+    /// </summary>
+    public void Add(PortalDbContext db, string recipientUserId, NotificationTopic topic, string template,
+        IReadOnlyDictionary<string, string> values, string? link)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentException.ThrowIfNullOrWhiteSpace(recipientUserId);
+        ArgumentNullException.ThrowIfNull(values);
+        if (template.Length > NotificationLimits.MaxTemplate || !TemplateName().IsMatch(template))
+        {
+            throw new ArgumentException($"'{template}' is not a template name (lower-case letters, digits and dashes).", nameof(template));
+        }
+
+        if (link is not null && (link.Length > NotificationLimits.MaxLink || !link.StartsWith('/') || link.StartsWith("//", StringComparison.Ordinal)
+                                 || link.Contains('\\', StringComparison.Ordinal)))
+        {
+            throw new ArgumentException($"'{link}' is not a site-relative path such as /inbox.", nameof(link));
+        }
+
+        var json = JsonSerializer.Serialize(values);
+        if (json.Length > NotificationLimits.MaxValuesJson)
+        {
+            throw new ArgumentException($"The values of '{template}' are longer than {NotificationLimits.MaxValuesJson} characters.", nameof(values));
+        }
+
+        db.Add(new OutboxMessage
+        {
+            RecipientUserId = recipientUserId,
+            Topic = topic,
+            Template = template,
+            ValuesJson = json,
+            Link = link,
+            CreatedAt = clock.GetUtcNow(),
+        });
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex TemplateName();
+}
