@@ -48,6 +48,7 @@ app.MapContent();
 app.MapAudit();
 app.MapChat();
 app.MapCases();
+app.MapNotifications();
 app.MapPortalUi();
 
 await app.InitializeDatabaseAsync();

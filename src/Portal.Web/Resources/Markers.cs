@@ -7,3 +7,6 @@ public sealed class UiText;
 
 /// <summary>Sign-in, activation, password and profile pages, account e-mails and the role homes.</summary>
 public sealed class AccountsText;
+
+/// <summary>Notifications: the inbox, the bell, preferences, unsubscribe, the deliveries page, the text around templates.</summary>
+public sealed class NotificationsText;

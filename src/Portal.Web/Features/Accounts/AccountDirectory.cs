@@ -22,6 +22,9 @@ public sealed record AdvisedClient(string Name, string AccountNumber, ClientTier
 
 public sealed record AdvisedClientPage(IReadOnlyList<AdvisedClient> Rows, int Total);
 
+/// <summary>Where notifications reach a user: their confirmed e-mail address and their mobile number, when known.</summary>
+public sealed record UserContact(string UserId, string? Email, string? Mobile);
+
 /// <summary>
 /// Reads investors, staff profiles and users for the pages that show them. Each read of a person's data checks the
 /// actor itself: an investor reads only themselves, an adviser only their own clients, the desk, supervisors and
@@ -79,6 +82,18 @@ public sealed class AccountDirectory(IDbContextFactory<PortalDbContext> dbFactor
             .OrderBy(s => s.DisplayName).ThenBy(s => s.UserId)
             .Select(s => new DeskMember(s.UserId, s.DisplayName, s.Team))
             .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Where to reach each of <paramref name="userIds"/> (the notification dispatcher; no actor: it sends to them).</summary>
+    public async Task<IReadOnlyDictionary<string, UserContact>> FindContactsAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
+            .Select(u => new { u.Id, Email = u.EmailConfirmed ? u.Email : null, u.PhoneNumber }).ToListAsync(cancellationToken);
+        var mobiles = await db.Set<Investor>().AsNoTracking().Where(i => i.UserId != null && userIds.Contains(i.UserId))
+            .Select(i => new { i.UserId, i.Mobile }).ToListAsync(cancellationToken);
+        return users.ToDictionary(u => u.Id, u => new UserContact(u.Id, u.Email,
+            mobiles.FirstOrDefault(m => m.UserId == u.Id && m.Mobile.Length > 0)?.Mobile ?? u.PhoneNumber), StringComparer.Ordinal);
     }
 
     /// <summary>One page of users, filtered by name or e-mail and optionally by role, ordered by name.</summary>

@@ -52,6 +52,7 @@ public static class AuditActions
     public const string CasePointsOffset = "CasePointsOffset";
     public const string CallRecorded = "CallRecorded";
     public const string PhoneScriptChanged = "PhoneScriptChanged";
+    public const string NotificationRetried = "NotificationRetried";
 
     /// <summary>Every action above, in the order written: what the audit page offers to filter by.</summary>
     public static readonly IReadOnlyList<string> All = typeof(AuditActions).GetFields(BindingFlags.Public | BindingFlags.Static)

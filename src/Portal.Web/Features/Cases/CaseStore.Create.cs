@@ -47,7 +47,7 @@ public sealed partial class CaseStore
                 return earlier;
             }
 
-            var now = clock.GetUtcNow();
+            var now = Now();
             var prefix = CaseReference.Prefix(input.Kind, rules.Calendar.DateOf(now));
             var today = await db.Set<Case>().CountAsync(c => c.Reference.StartsWith(prefix), cancellationToken);
             var (dueAt, firstResponseDueAt) = DueTimes(input.Kind, input.RequestType, input.Tier, now, rules);

@@ -20,7 +20,7 @@ public sealed partial class CaseStore
         _ => null,
     };
 
-    internal SlaInfo SlaOf(Case found, CaseRules rules) => SlaClock.Evaluate(ClockOf(found), clock.GetUtcNow(), rules.Limits.DueSoonMinutes, rules.Calendar);
+    internal SlaInfo SlaOf(Case found, CaseRules rules) => SlaClock.Evaluate(ClockOf(found), Now(), rules.Limits.DueSoonMinutes, rules.Calendar);
 
     /// <summary>The case's timeline, oldest first, with each step's files; for the client without internal steps or internal texts.</summary>
     internal static async Task<IReadOnlyList<CaseTimelineItem>> TimelineAsync(PortalDbContext db, long caseId, bool forClient, CancellationToken cancellationToken)
@@ -53,7 +53,7 @@ public sealed partial class CaseStore
     {
         var sla = SlaClock.Evaluate(
             new(c.DueAt, c.FirstResponseDueAt, c.FirstRespondedAt, c.PausedSince, DoneAt(c.Status, c.ResolvedAt, c.ClosedAt)),
-            clock.GetUtcNow(), rules.Limits.DueSoonMinutes, rules.Calendar);
+            Now(), rules.Limits.DueSoonMinutes, rules.Calendar);
         return new(c.Reference, c.Kind, c.RequestType, c.Category, c.Subject, c.Status, c.Tier, c.InvestorName, c.OwnerName, c.Team?.ToString(),
             c.CreatedAt, sla.DueAt, sla.State, c.UpdatedAt);
     }

@@ -37,7 +37,12 @@ public sealed partial class CaseStore(
 
     internal IDbContextFactory<PortalDbContext> Db => dbFactory;
 
-    internal TimeProvider Clock => clock;
+    /// <summary>Now, to the whole millisecond: what both databases keep exactly, so a time read back equals the time written.</summary>
+    internal DateTimeOffset Now()
+    {
+        var now = clock.GetUtcNow();
+        return new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+    }
 
     internal AuditTrail Audit => audit;
 
@@ -196,7 +201,7 @@ public sealed partial class CaseStore(
     internal async Task SaveAsync(PortalDbContext db, Case found, CaseChangeKind kind, CancellationToken cancellationToken)
     {
         found.Version++;
-        found.UpdatedAt = clock.GetUtcNow();
+        found.UpdatedAt = Now();
         try
         {
             await db.SaveChangesAsync(cancellationToken);

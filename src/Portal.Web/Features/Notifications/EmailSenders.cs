@@ -4,8 +4,9 @@ using MimeKit;
 
 namespace Portal.Web.Features.Notifications;
 
-/// <summary>An e-mail to one recipient, with a plain-text body and an optional HTML body.</summary>
-public sealed record EmailMessage(string To, string Subject, string TextBody, string? HtmlBody = null);
+/// <summary>An e-mail to one recipient, with a plain-text body, an optional HTML body and optional extra headers.</summary>
+public sealed record EmailMessage(
+    string To, string Subject, string TextBody, string? HtmlBody = null, IReadOnlyDictionary<string, string>? Headers = null);
 
 /// <summary>The one way the portal sends e-mail.</summary>
 public interface IEmailSender
@@ -21,6 +22,10 @@ internal static class MimeMessageFactory
         mime.From.Add(MailboxAddress.Parse(from));
         mime.To.Add(MailboxAddress.Parse(message.To));
         mime.Subject = message.Subject;
+        foreach (var (name, value) in message.Headers ?? new Dictionary<string, string>())
+        {
+            mime.Headers.Add(name, value);
+        }
         var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
         mime.Body = body.ToMessageBody();
         return mime;

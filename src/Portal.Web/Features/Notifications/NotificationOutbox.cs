@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Portal.Web.Data;
 using Portal.Web.Features.Notifications.Outbox;
 
@@ -9,7 +10,7 @@ namespace Portal.Web.Features.Notifications;
 /// How every feature sends a notification: <see cref="Add"/> puts it into the caller's context, so it is saved (or not)
 /// with the change it tells about; the dispatcher delivers it afterwards.
 /// </summary>
-public sealed partial class NotificationOutbox(TimeProvider clock)
+public sealed partial class NotificationOutbox(TimeProvider clock, NotificationSignal signal)
 {
     /// <summary>
     /// Adds a notification for <paramref name="recipientUserId"/> to <paramref name="db"/>; it is written by the caller's
@@ -48,7 +49,12 @@ public sealed partial class NotificationOutbox(TimeProvider clock)
             Link = link,
             CreatedAt = clock.GetUtcNow(),
         });
+        // After the caller's save commits, this instance's dispatcher starts at once instead of at its next poll.
+        db.SavedChanges -= WakeDispatcher;
+        db.SavedChanges += WakeDispatcher;
     }
+
+    private void WakeDispatcher(object? sender, SavedChangesEventArgs e) => signal.Wake();
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex TemplateName();

@@ -54,7 +54,7 @@ public sealed class CallRecords(CaseStore store, AccountDirectory accounts)
             CallerName = caller!, AccountNumber = account, InvestorId = investorId, CalledAt = input.CalledAt.ToUniversalTime(), Topic = input.Topic,
             Question = question!, Answer = answer!, FollowUpNeeded = input.FollowUpNeeded, FollowUpUserId = followUp?.UserId,
             FollowUpName = followUp?.DisplayName, Result = result, RecordedByUserId = userId, RecordedByName = actor.Name,
-            RecordedAt = store.Clock.GetUtcNow(), SubmissionId = input.SubmissionId,
+            RecordedAt = store.Now(), SubmissionId = input.SubmissionId,
         };
         db.Add(record);
         store.Audit.Add(db, actor, AuditActions.CallRecorded, "call:" + input.SubmissionId, $"{input.Topic}{(input.FollowUpNeeded ? ", follow-up" : "")}");

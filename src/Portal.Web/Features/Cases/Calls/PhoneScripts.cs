@@ -52,7 +52,7 @@ public sealed class PhoneScripts(CaseStore store)
         row.Text = script!;
         row.Version++;
         row.UpdatedBy = actor.Name;
-        row.UpdatedAt = store.Clock.GetUtcNow();
+        row.UpdatedAt = store.Now();
         store.Audit.Add(db, actor, AuditActions.PhoneScriptChanged, $"phone-script:{kind}:{culture}");
         try
         {

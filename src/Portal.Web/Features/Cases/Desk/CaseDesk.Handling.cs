@@ -28,7 +28,7 @@ public sealed partial class CaseDesk
         }
 
         var userId = actor.UserId!;
-        var now = store.Clock.GetUtcNow();
+        var now = store.Now();
         var team = CaseStore.TeamOf(actor);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var won = await db.Set<Case>()
@@ -86,7 +86,7 @@ public sealed partial class CaseDesk
         var rules = await store.RulesAsync(cancellationToken);
         await using var db = await store.Db.CreateDbContextAsync(cancellationToken);
         var found = await LoadForChangeAsync(db, actor, reference, version, cancellationToken);
-        var now = store.Clock.GetUtcNow();
+        var now = store.Now();
         db.Add(new CaseHandover
         {
             Case = found, FromUserId = found.OwnerUserId, FromName = found.OwnerName, ToUserId = person?.UserId, ToName = person?.DisplayName,
@@ -126,7 +126,7 @@ public sealed partial class CaseDesk
             throw store.NotAllowed("Error.CannotEscalate");
         }
 
-        var now = store.Clock.GetUtcNow();
+        var now = store.Now();
         db.Add(new CaseHandover
         {
             Case = found, FromUserId = found.OwnerUserId, FromName = found.OwnerName, ToTeam = StaffTeam.InboundTier2, Reason = why!,

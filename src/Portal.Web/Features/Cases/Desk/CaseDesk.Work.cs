@@ -31,7 +31,7 @@ public sealed partial class CaseDesk
             throw store.NotAllowed("Error.NeedsReview");
         }
 
-        var now = store.Clock.GetUtcNow();
+        var now = store.Now();
         var from = found.Status;
         CaseStore.AddEvent(db, found, CaseTimelineKind.StatusChanged, actor, now, note, from, status);
         if (note is not null)
@@ -82,7 +82,7 @@ public sealed partial class CaseDesk
             throw store.NotAllowed("Error.NotOpen");
         }
 
-        var now = store.Clock.GetUtcNow();
+        var now = store.Now();
         var step = CaseStore.AddEvent(db, found, CaseTimelineKind.PublicReply, actor, now, reply, submissionId: submissionId);
         CaseStore.AddAttachments(db, found, step, actor, now, files);
         found.FirstRespondedAt ??= now;
@@ -100,7 +100,7 @@ public sealed partial class CaseDesk
         CaseStore.ThrowIfInvalid(errors);
         await using var db = await store.Db.CreateDbContextAsync(cancellationToken);
         var found = await store.LoadAsync(db, reference, cancellationToken);
-        CaseStore.AddEvent(db, found, CaseTimelineKind.InternalNote, actor, store.Clock.GetUtcNow(), note, isInternal: true);
+        CaseStore.AddEvent(db, found, CaseTimelineKind.InternalNote, actor, store.Now(), note, isInternal: true);
         store.Audit.Add(db, actor, AuditActions.CaseNoteAdded, CaseStore.Subject(found.Reference));
         await store.SaveAsync(db, found, CaseChangeKind.NoteAdded, cancellationToken);
     }
@@ -140,7 +140,7 @@ public sealed partial class CaseDesk
         found.Investigation = investigation;
         found.Resolution = resolution;
         found.ClientResponse = response;
-        CaseStore.AddEvent(db, found, CaseTimelineKind.FormSaved, actor, store.Clock.GetUtcNow(), isInternal: true);
+        CaseStore.AddEvent(db, found, CaseTimelineKind.FormSaved, actor, store.Now(), isInternal: true);
         store.Audit.Add(db, actor, AuditActions.CaseFormSaved, CaseStore.Subject(found.Reference), changed.Count == 0 ? "no change" : string.Join(", ", changed));
         await store.SaveAsync(db, found, CaseChangeKind.Updated, cancellationToken);
     }
@@ -175,7 +175,7 @@ public sealed partial class CaseDesk
             throw store.NotAllowed("Error.OwnReview");
         }
 
-        var now = store.Clock.GetUtcNow();
+        var now = store.Now();
         found.ReviewerUserId = actor.UserId;
         found.ReviewerName = actor.Name;
         found.ReviewedAt = now;

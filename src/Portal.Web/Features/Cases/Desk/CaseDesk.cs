@@ -96,7 +96,7 @@ public sealed partial class CaseDesk(CaseStore store, AccountDirectory accounts)
             return null;
         }
 
-        var now = store.Clock.GetUtcNow();
+        var now = store.Now();
         var timeline = await CaseStore.TimelineAsync(db, found.Id, forClient: false, cancellationToken);
         var attachments = await CaseStore.AttachmentsAsync(db, found.Id, cancellationToken);
         ComplaintForm? form = null;
@@ -140,7 +140,7 @@ public sealed partial class CaseDesk(CaseStore store, AccountDirectory accounts)
         var cases = db.Set<Case>().AsNoTracking();
         var userId = actor.UserId;
         var team = CaseStore.TeamOf(actor);
-        var now = store.Clock.GetUtcNow();
+        var now = store.Now();
         return view switch
         {
             DeskView.Unassigned when MaySpecialise(actor) => cases.Where(c => c.OwnerUserId == null),
@@ -155,7 +155,7 @@ public sealed partial class CaseDesk(CaseStore store, AccountDirectory accounts)
 
     private static IQueryable<Case> DueSoon(IQueryable<Case> cases, CaseRules rules, DateTimeOffset now)
     {
-        var soon = rules.Calendar.AddBusinessMinutes(now, rules.Limits.DueSoonMinutes);
+        var soon = rules.Calendar.AddBusinessMinutes(now, rules.Limits.DueSoonMinutes).ToUniversalTime();
         return cases.Where(c => Running.Contains(c.Status) && c.DueAt >= now && c.DueAt <= soon);
     }
 }

@@ -30,7 +30,7 @@ public sealed partial class InvestorCases
             throw store.NotAllowed("Error.NotOpen");
         }
 
-        var now = store.Clock.GetUtcNow();
+        var now = store.Now();
         var step = CaseStore.AddEvent(db, found, CaseTimelineKind.PublicReply, actor, now, reply, byClient: true, submissionId: submissionId);
         CaseStore.AddAttachments(db, found, step, actor, now, files);
         var kind = CaseChangeKind.Replied;
@@ -58,7 +58,7 @@ public sealed partial class InvestorCases
             throw store.NotAllowed("Error.NotOpen");
         }
 
-        var now = store.Clock.GetUtcNow();
+        var now = store.Now();
         CaseStore.AddEvent(db, found, CaseTimelineKind.Withdrawn, actor, now, from: found.Status, to: CaseStatus.Withdrawn, byClient: true);
         store.Audit.Add(db, actor, AuditActions.CaseStatusChanged, CaseStore.Subject(found.Reference), $"{found.Status} → {CaseStatus.Withdrawn}, by the client");
         CaseStore.ApplyStatus(found, CaseStatus.Withdrawn, now, rules);
@@ -77,7 +77,7 @@ public sealed partial class InvestorCases
         await using var db = await store.Db.CreateDbContextAsync(cancellationToken);
         var found = await store.LoadOwnAsync(db, actor, reference, cancellationToken);
         store.CheckVersion(found, version);
-        var now = store.Clock.GetUtcNow();
+        var now = store.Now();
         if (!CaseTransitions.ClientMayReopen(found.Status, found.ResolvedAt, now))
         {
             throw store.NotAllowed(found.Status == CaseStatus.Resolved ? "Error.ReopenTooLate" : "Error.NotResolved", CaseLimits.ReopenDays);
@@ -109,7 +109,7 @@ public sealed partial class InvestorCases
             throw store.NotAllowed(found.Rating is null ? "Error.NotResolved" : "Error.AlreadyRated");
         }
 
-        var now = store.Clock.GetUtcNow();
+        var now = store.Now();
         found.Rating = score;
         found.RatingComment = remark;
         found.RatedAt = now;

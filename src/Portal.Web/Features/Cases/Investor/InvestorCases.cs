@@ -93,7 +93,7 @@ public sealed partial class InvestorCases(CaseStore store, IServiceScopeFactory 
             return null;
         }
 
-        var now = store.Clock.GetUtcNow();
+        var now = store.Now();
         var timeline = await CaseStore.TimelineAsync(db, found.Id, forClient: true, cancellationToken);
         var attachments = await CaseStore.AttachmentsAsync(db, found.Id, cancellationToken);
         return new(

@@ -68,7 +68,7 @@ public sealed class LatePoints(CaseStore store, AccountDirectory accounts)
 
         CaseStore.ThrowIfInvalid(errors);
         var rules = await store.RulesAsync(cancellationToken);
-        var now = store.Clock.GetUtcNow();
+        var now = store.Now();
         await using var db = await store.Db.CreateDbContextAsync(cancellationToken);
         db.Add(new CasePoints
         {

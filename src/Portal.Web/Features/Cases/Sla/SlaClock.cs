@@ -21,24 +21,24 @@ public sealed record SlaSnapshot(
 /// </summary>
 public static class SlaClock
 {
-    /// <summary>When a limit counted from <paramref name="start"/> runs out.</summary>
-    public static DateTimeOffset DueAt(DateTimeOffset start, TimeLimit limit, int promptlyMinutes, BusinessCalendar calendar) => limit.Unit switch
+    /// <summary>When a limit counted from <paramref name="start"/> runs out (in UTC, as the databases store instants).</summary>
+    public static DateTimeOffset DueAt(DateTimeOffset start, TimeLimit limit, int promptlyMinutes, BusinessCalendar calendar) => (limit.Unit switch
     {
         TimeLimitUnit.Minutes => calendar.AddBusinessMinutes(start, limit.Amount),
         TimeLimitUnit.WorkingDays => calendar.AddBusinessDays(start, limit.Amount),
         TimeLimitUnit.Promptly => calendar.AddBusinessMinutes(start, promptlyMinutes),
         _ => throw new ArgumentOutOfRangeException(nameof(limit), limit.Unit, "Unknown time limit unit."),
-    };
+    }).ToUniversalTime();
 
     /// <summary>The business minutes a pause from <paramref name="since"/> to <paramref name="until"/> took (time while closed does not count).</summary>
     public static double PausedMinutes(DateTimeOffset since, DateTimeOffset until, BusinessCalendar calendar) =>
         until <= since ? 0 : calendar.BusinessMinutesBetween(since, until);
 
-    /// <summary>The due time pushed by a finished pause of <paramref name="pausedMinutes"/> business minutes (to the whole minute).</summary>
+    /// <summary>The due time pushed by a finished pause of <paramref name="pausedMinutes"/> business minutes (to the whole minute; in UTC).</summary>
     public static DateTimeOffset Extend(DateTimeOffset dueAt, double pausedMinutes, BusinessCalendar calendar)
     {
         var minutes = (int)Math.Round(pausedMinutes, MidpointRounding.AwayFromZero);
-        return minutes <= 0 ? dueAt : calendar.AddBusinessMinutes(dueAt, minutes);
+        return (minutes <= 0 ? dueAt : calendar.AddBusinessMinutes(dueAt, minutes)).ToUniversalTime();
     }
 
     /// <summary>
