@@ -25,7 +25,10 @@ public sealed class TransactionsPage(IPage page)
         await new ShellPage(page).WaitUntilInteractiveAsync();
         await page.GetByLabel("Status", new() { Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "Failed", Exact = true }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^View details of") }).First.ClickAsync();
+        // The table reloads after the filter: wait until its first row is a failed one.
+        var first = page.Locator("tbody tr").Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^View details of") }) }).First;
+        await Expect(first).ToContainTextAsync("Failed");
+        await first.GetByRole(AriaRole.Link).ClickAsync();
     }
 
     public ILocator ReportProblem => page.GetByRole(AriaRole.Link, new() { Name = "Report a problem with this transaction" });

@@ -25,14 +25,17 @@ public sealed class CaseTests(PortalAppFixture app) : BrowserTest(app)
             await transactions.ReportProblem.ClickAsync();
             await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/complaints/new\?transaction=\d+$"));
             var form = new NewCasePage(Page);
-            await Expect(form.Context).ToContainTextAsync("failed");
+            await Expect(form.Context).ToContainTextAsync("Failed");
             await form.Subject.FillAsync("My subscription failed although the money was there");
             await form.Description.FillAsync("The order was refused but my bank shows the funds.\n<b>Please check.</b>");
+            await form.Files.SetInputFilesAsync(new FilePayload { Name = "bank-receipt.pdf", MimeType = "application/pdf", Buffer = [.. "%PDF-1.4 receipt"u8] });
+            await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Remove bank-receipt.pdf" })).ToBeVisibleAsync();
             var reference = await form.SubmitAsync();
             await Page.ScreenshotAsync(new() { Path = ChatScreenshots.PathOf("case-created-1280.png"), FullPage = true });
             await Page.GetByRole(AriaRole.Link, new() { Name = $"Follow {reference}" }).ClickAsync();
             var mine = new InvestorCasePage(Page);
             await Expect(mine.Status).ToHaveTextAsync("New");
+            await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Download bank-receipt.pdf" })).ToBeVisibleAsync();
 
             // An agent picks it up on the desk and replies; the investor sees the reply without reloading.
             var desk = new DeskPages(agentPage);
@@ -57,6 +60,7 @@ public sealed class CaseTests(PortalAppFixture app) : BrowserTest(app)
             await complaintForm.GetByLabel("Investigation").FillAsync("The bank transfer arrived after the cut-off time.");
             await complaintForm.GetByLabel("Resolution", new() { Exact = true }).FillAsync("Order placed again at the original price; fee refunded.");
             await complaintForm.GetByRole(AriaRole.Button, new() { Name = "Save form" }).ClickAsync();
+            await Expect(specialist.Timeline.Item("saved the complaint handling form")).ToBeVisibleAsync();
             await Expect(complaintForm.GetByLabel("Investigation")).ToHaveValueAsync("The bank transfer arrived after the cut-off time.");
             await specialist.ActWithTextAsync("Resolve", "Resolution (the client sees it)", "We placed your order again at the original price and refunded the fee.");
             await Expect(specialist.Status).ToHaveTextAsync("Resolved");
