@@ -6,6 +6,7 @@ public static class DemoAccounts
     public const string Password = "Portal-Demo-2026!";
     public const string GoldInvestor = "investor.gold@portal.demo";
     public const string GoldInvestorName = "陈建华";
+    public const string GoldInvestorAccount = "880000000002";
     public const string SilverInvestor = "investor.silver@portal.demo";
     public const string Agent = "agent@portal.demo";
     public const string AgentName = "王芳";

@@ -6,12 +6,15 @@ using Portal.Web.Features.Audit;
 using Portal.Web.Features.Cases;
 using Portal.Web.Features.Cases.Model;
 using Portal.Web.Features.Notifications.Outbox;
+using Portal.Web.Features.Notifications.Templates;
 
 namespace Portal.IntegrationTests.Cases;
 
 /// <summary>A case's life on PostgreSQL: submit, pick up, reply, escalate, resolve, review, close, reopen, withdraw, rate.</summary>
 public sealed class CaseWorkflowTests(PortalApp app) : IClassFixture<PortalApp>
 {
+    private static readonly string[] Cultures = ["en", "zh-Hans"];
+
     [Fact]
     public async Task The_due_time_of_a_request_is_stored_on_submit_from_the_VIP_or_standard_column()
     {
@@ -145,17 +148,24 @@ public sealed class CaseWorkflowTests(PortalApp app) : IClassFixture<PortalApp>
         var view = await app.DeskViewAsync(agent, created.Reference);
         await app.Desk().SetStatusAsync(agent, created.Reference, CaseStatus.WaitingOnClient, "Waiting for your signed form.", view.Version);
 
-        var (templates, links, actions) = await app.WithDbAsync(async db =>
+        var (outbox, actions) = await app.WithDbAsync(async db =>
         {
-            var outbox = await db.Set<OutboxMessage>().Where(m => m.RecipientUserId == investor.UserId && m.Link == "/requests/" + created.Reference)
+            var messages = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.RecipientUserId == investor.UserId && m.Link == "/requests/" + created.Reference)
                 .OrderBy(m => m.Id).ToListAsync();
             var audit = await db.Set<AuditEntry>().Where(a => a.Subject == "case:" + created.Reference).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync();
-            return (outbox.Select(m => m.Template).ToList(), outbox.Select(m => m.Link).Distinct().ToList(), audit);
+            return (messages, audit);
         });
+        var templates = outbox.Select(m => m.Template).ToList();
+        var renderer = app.Services.GetRequiredService<NotificationTemplates>();
+        var rendered = outbox.SelectMany(m => Cultures.Select(culture =>
+            renderer.RenderForInbox(m.Template, culture, JsonSerializer.Deserialize<Dictionary<string, string>>(m.ValuesJson)!))).ToList();
         var kinds = (await app.DeskViewAsync(agent, created.Reference)).Timeline.Select(t => t.Kind).ToList();
 
         Assert.Equal(["case-created", "case-assigned", "case-replied", "case-status-changed"], templates);
-        Assert.Single(links);
+        Assert.All(rendered, r => Assert.Contains(created.Reference, r.Subject));
+        Assert.Contains(rendered, r => r.Subject.Contains("Waiting on the client", StringComparison.Ordinal));
+        Assert.Contains(rendered, r => r.Subject.Contains("等待客户回复", StringComparison.Ordinal));
+        Assert.Contains(rendered, r => r.Subject.Contains(agent.Name, StringComparison.Ordinal));
         Assert.Equal([AuditActions.CaseCreated, AuditActions.CasePickedUp, AuditActions.CaseReplied, AuditActions.CaseOpened, AuditActions.CaseStatusChanged], actions);
         Assert.Equal([CaseTimelineKind.Created, CaseTimelineKind.StatusChanged, CaseTimelineKind.Assigned, CaseTimelineKind.PublicReply, CaseTimelineKind.StatusChanged], kinds);
     }
