@@ -15,7 +15,7 @@ internal sealed record BenchmarkOptions(string Which, int Runs, int Seconds, int
             return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
         }
 
-        var which = args.FirstOrDefault(a => a is "statements" or "pdf" or "chat" or "all") ?? "all";
+        var which = args.FirstOrDefault(a => a is "statements" or "pdf" or "cases" or "chat" or "all") ?? "all";
         var postgres = Array.IndexOf(args, "--postgres") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
         var chat = new ChatLoad(Value("--connections", 5_000), Value("--users", 250), Value("--pairs", 100), Value("--rate", 500), Value("--hold", 600));
         return new(which, Value("--runs", 5), Value("--seconds", 10), Value("--concurrency", 16), Value("--warmup", 30), postgres, FindRepositoryRoot(), chat);

@@ -1,6 +1,6 @@
 using Portal.Load;
 
-// dotnet run -c Release --project src/Portal.Load [statements|pdf|chat|all] [--runs N] [--seconds S] [--concurrency C] [--warmup W] [--postgres CS]
+// dotnet run -c Release --project src/Portal.Load [statements|pdf|cases|chat|all] [--runs N] [--seconds S] [--concurrency C] [--warmup W] [--postgres CS]
 //   chat: [--connections 5000] [--users 250] [--pairs 100] [--rate 500] [--hold 600]
 var options = BenchmarkOptions.Parse(args);
 if (options.Which is "statements" or "all")
@@ -11,6 +11,11 @@ if (options.Which is "statements" or "all")
 if (options.Which is "pdf" or "all")
 {
     PdfBenchmark.Run(options);
+}
+
+if (options.Which is "cases" or "all")
+{
+    await CasesBenchmark.RunAsync(options);
 }
 
 if (options.Which is "chat" or "all")

@@ -215,6 +215,31 @@ public sealed class SlaClockTests
     public void Done_exactly_at_the_due_time_is_met() =>
         Assert.Equal(SlaState.Met, At(Cst(12, 9, 10, 0), Cst(12, 1, 14, 0), done: Cst(12, 1, 14, 0)).State);
 
+    [Fact]
+    public void A_glance_gives_the_state_and_due_time_of_the_full_evaluation_around_the_clock_and_the_calendar()
+    {
+        var due = Cst(12, 2, 9, 30);
+        for (var now = Cst(11, 27, 8, 0); now <= Cst(12, 8, 18, 0); now = now.AddMinutes(37))
+        {
+            foreach (var snapshot in new[]
+            {
+                new SlaSnapshot(due, null, null, null, null),
+                new SlaSnapshot(due, null, null, Cst(12, 1, 16, 0), null),
+                new SlaSnapshot(due, null, null, null, Cst(12, 2, 9, 0)),
+                new SlaSnapshot(due, null, null, null, Cst(12, 3, 11, 0)),
+            })
+            {
+                if (snapshot.PausedSince > now)
+                {
+                    continue;
+                }
+
+                var full = SlaClock.Evaluate(snapshot, now, 60, Calendar);
+                Assert.Equal((full.DueAt, full.State), SlaClock.Glance(snapshot, now, 60, Calendar));
+            }
+        }
+    }
+
     // ---- minutes over (late points) ----
 
     [Theory]

@@ -51,11 +51,11 @@ public sealed partial class CaseStore
 
     internal CaseRow Row(CaseListItem c, CaseRules rules)
     {
-        var sla = SlaClock.Evaluate(
+        var (dueAt, state) = SlaClock.Glance(
             new(c.DueAt, c.FirstResponseDueAt, c.FirstRespondedAt, c.PausedSince, DoneAt(c.Status, c.ResolvedAt, c.ClosedAt)),
             Now(), rules.Limits.DueSoonMinutes, rules.Calendar);
         return new(c.Reference, c.Kind, c.RequestType, c.Category, c.Subject, c.Status, c.Tier, c.InvestorName, c.OwnerName, c.Team?.ToString(),
-            c.CreatedAt, sla.DueAt, sla.State, c.UpdatedAt);
+            c.CreatedAt, dueAt, state, c.UpdatedAt);
     }
 }
 

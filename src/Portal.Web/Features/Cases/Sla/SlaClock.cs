@@ -49,27 +49,42 @@ public static class SlaClock
     /// </summary>
     public static SlaInfo Evaluate(SlaSnapshot clock, DateTimeOffset now, int dueSoonMinutes, BusinessCalendar calendar)
     {
+        var (due, state) = Glance(clock, now, dueSoonMinutes, calendar);
+        var left = state switch
+        {
+            SlaState.Met or SlaState.MissedButDone => calendar.BusinessMinutesBetween(clock.DoneAt!.Value, clock.DueAt),
+            SlaState.Paused => calendar.BusinessMinutesBetween(clock.PausedSince!.Value, clock.DueAt),
+            _ => calendar.BusinessMinutesBetween(now, clock.DueAt),
+        };
+        return new(due, clock.FirstResponseDueAt, clock.FirstRespondedAt, state, state == SlaState.Paused, Math.Round(left, 2));
+    }
+
+    /// <summary>
+    /// The due time and state of <see cref="Evaluate"/> without the minutes left, which a list does not show: counting
+    /// them walks every business day between now and the due time (months for an old case still open), while the state
+    /// needs at most the due-soon window.
+    /// </summary>
+    public static (DateTimeOffset DueAt, SlaState State) Glance(SlaSnapshot clock, DateTimeOffset now, int dueSoonMinutes, BusinessCalendar calendar)
+    {
         if (clock.DoneAt is { } done)
         {
-            var margin = calendar.BusinessMinutesBetween(done, clock.DueAt);
-            return Info(clock, clock.DueAt, done <= clock.DueAt ? SlaState.Met : SlaState.MissedButDone, false, margin);
+            return (clock.DueAt, done <= clock.DueAt ? SlaState.Met : SlaState.MissedButDone);
         }
 
         if (clock.PausedSince is { } since)
         {
-            var due = Extend(clock.DueAt, PausedMinutes(since, now, calendar), calendar);
-            return Info(clock, due, SlaState.Paused, true, calendar.BusinessMinutesBetween(since, clock.DueAt));
+            return (Extend(clock.DueAt, PausedMinutes(since, now, calendar), calendar), SlaState.Paused);
         }
 
-        var left = calendar.BusinessMinutesBetween(now, clock.DueAt);
-        var state = now > clock.DueAt ? SlaState.Breached : left <= dueSoonMinutes ? SlaState.DueSoon : SlaState.OnTrack;
-        return Info(clock, clock.DueAt, state, false, left);
+        // Within the due-soon window: the due time is no later than that many business minutes from now.
+        var state = now > clock.DueAt ? SlaState.Breached
+            : clock.DueAt <= calendar.AddBusinessMinutes(now, dueSoonMinutes) ? SlaState.DueSoon
+            : SlaState.OnTrack;
+        return (clock.DueAt, state);
     }
 
     /// <summary>Business minutes after the due time (0 when on time), rounded up to whole minutes: what late points count.</summary>
     public static int MinutesOver(DateTimeOffset dueAt, DateTimeOffset doneAt, BusinessCalendar calendar) =>
         doneAt <= dueAt ? 0 : (int)Math.Ceiling(calendar.BusinessMinutesBetween(dueAt, doneAt) - 1e-9);
 
-    private static SlaInfo Info(SlaSnapshot clock, DateTimeOffset due, SlaState state, bool paused, double left) =>
-        new(due, clock.FirstResponseDueAt, clock.FirstRespondedAt, state, paused, Math.Round(left, 2));
 }
