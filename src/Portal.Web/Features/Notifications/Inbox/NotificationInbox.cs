@@ -6,13 +6,13 @@ namespace Portal.Web.Features.Notifications.Inbox;
 
 public sealed record InboxRow(long Id, NotificationTopic Topic, string Title, string Body, string? Link, DateTimeOffset CreatedAt, bool Read, bool Archived);
 
-public sealed record InboxPage(IReadOnlyList<InboxRow> Rows, int Total);
+public sealed record InboxList(IReadOnlyList<InboxRow> Rows, int Total);
 
 /// <summary>A person's portal inbox: their own items only.</summary>
 public sealed class NotificationInbox(IDbContextFactory<PortalDbContext> dbFactory, InboxUpdates updates, TimeProvider clock)
 {
     /// <summary>A page of the actor's items, newest first; <paramref name="archived"/> shows the archived ones instead.</summary>
-    public async Task<InboxPage> ListAsync(Actor actor, bool archived, int page, int pageSize, CancellationToken cancellationToken = default)
+    public async Task<InboxList> ListAsync(Actor actor, bool archived, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         var userId = RequireUser(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -22,7 +22,7 @@ public sealed class NotificationInbox(IDbContextFactory<PortalDbContext> dbFacto
             .Skip(Math.Max(0, page) * pageSize).Take(Math.Clamp(pageSize, 1, 100))
             .Select(i => new InboxRow(i.Id, i.Topic, i.Title, i.Body, i.Link, i.CreatedAt, i.ReadAt != null, i.ArchivedAt != null))
             .ToListAsync(cancellationToken);
-        return new InboxPage(rows, total);
+        return new InboxList(rows, total);
     }
 
     public async Task<int> CountUnreadAsync(Actor actor, CancellationToken cancellationToken = default)

@@ -52,10 +52,10 @@ public sealed partial class NotificationTemplates(IStringLocalizer<Notifications
         try
         {
             CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-            var subject = Fill(file.Subject, values, static v => v);
-            var body = Fill(file.Body, values, static v => v).Trim();
-            var htmlBody = Markdown.ToHtml(Fill(file.Body, values, EscapeMarkdown), Pipeline);
-            var sms = Fill(file.Sms, values, static v => v);
+            var subject = Fill(file.Subject, culture, values, static v => v);
+            var body = Fill(file.Body, culture, values, static v => v).Trim();
+            var htmlBody = Markdown.ToHtml(Fill(file.Body, culture, values, EscapeMarkdown), Pipeline);
+            var sms = Fill(file.Sms, culture, values, static v => v);
 
             var textBuilder = new StringBuilder(body).Append("\n\n");
             var htmlBuilder = new StringBuilder("<!DOCTYPE html><html><body>").Append(htmlBody);
@@ -90,7 +90,7 @@ public sealed partial class NotificationTemplates(IStringLocalizer<Notifications
     {
         var file = Load(template, culture) ?? Load(template, LocalizationHosting.SupportedCultures[0])
                    ?? throw new InvalidOperationException($"There is no notification template '{template}'.");
-        return (Fill(file.Subject, values, static v => v), Fill(file.Body, values, static v => v).Trim());
+        return (Fill(file.Subject, culture, values, static v => v), Fill(file.Body, culture, values, static v => v).Trim());
     }
 
     internal NotificationTemplate? Load(string template, string culture) => _cache.GetOrAdd($"{template}.{culture}", static key =>
@@ -121,8 +121,8 @@ public sealed partial class NotificationTemplates(IStringLocalizer<Notifications
         return new NotificationTemplate(Header("subject"), Header("sms"), string.Join('\n', lines.Skip(separator + 1)));
     }
 
-    private static string Fill(string source, IReadOnlyDictionary<string, string> values, Func<string, string> encode) =>
-        Placeholder().Replace(source, match => values.TryGetValue(match.Groups[1].Value, out var value)
+    private static string Fill(string source, string culture, IReadOnlyDictionary<string, string> values, Func<string, string> encode) =>
+        Placeholder().Replace(source, match => values.TryGetValue($"{match.Groups[1].Value}.{culture}", out var value) || values.TryGetValue(match.Groups[1].Value, out value)
             ? encode(value)
             : throw new InvalidOperationException($"No value for placeholder '{{{match.Groups[1].Value}}}'."));
 
