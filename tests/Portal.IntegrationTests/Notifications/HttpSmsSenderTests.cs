@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Portal.Web.Features.Notifications.Sms;
 
@@ -11,6 +12,9 @@ public sealed class HttpSmsSenderTests : IDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly Uri _endpoint;
+    private readonly ServiceProvider _services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
+
+    private IHttpClientFactory Clients => _services.GetRequiredService<IHttpClientFactory>();
 
     public HttpSmsSenderTests()
     {
@@ -26,8 +30,7 @@ public sealed class HttpSmsSenderTests : IDisposable
     [Fact]
     public async Task A_message_is_posted_as_json_with_the_api_key_header()
     {
-        using var http = new HttpClient();
-        var sender = new HttpSmsSender(http, Options.Create(new SmsOptions { Provider = SmsProvider.Http, Endpoint = _endpoint, ApiKeyHeader = "X-Provider-Key", ApiKey = "key-123" }));
+        var sender = new HttpSmsSender(Clients, Options.Create(new SmsOptions { Provider = SmsProvider.Http, Endpoint = _endpoint, ApiKeyHeader = "X-Provider-Key", ApiKey = "key-123" }));
 
         var sending = sender.SendAsync(new SmsMessage("+8613800000000", "门户：您的对账单已生成。"));
         var context = await _listener.GetContextAsync();
@@ -48,8 +51,7 @@ public sealed class HttpSmsSenderTests : IDisposable
     [Fact]
     public async Task A_refusal_by_the_provider_is_a_failed_attempt()
     {
-        using var http = new HttpClient();
-        var sender = new HttpSmsSender(http, Options.Create(new SmsOptions { Provider = SmsProvider.Http, Endpoint = _endpoint, ApiKey = "wrong" }));
+        var sender = new HttpSmsSender(Clients, Options.Create(new SmsOptions { Provider = SmsProvider.Http, Endpoint = _endpoint, ApiKey = "wrong" }));
 
         var sending = sender.SendAsync(new SmsMessage("+8613800000000", "x"));
         var context = await _listener.GetContextAsync();
@@ -68,5 +70,9 @@ public sealed class HttpSmsSenderTests : IDisposable
         Assert.NotEmpty(results);
     }
 
-    public void Dispose() => ((IDisposable)_listener).Dispose();
+    public void Dispose()
+    {
+        ((IDisposable)_listener).Dispose();
+        _services.Dispose();
+    }
 }

@@ -59,7 +59,8 @@ public static class NotificationsHosting
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeliveryChannel, SmsChannel>());
         if (builder.Configuration.GetValue($"{SmsOptions.Section}:{nameof(SmsOptions.Provider)}", SmsProvider.Sink) == SmsProvider.Http)
         {
-            builder.Services.AddHttpClient<ISmsSender, HttpSmsSender>();
+            builder.Services.AddHttpClient(nameof(HttpSmsSender));
+            builder.Services.AddSingleton<ISmsSender, HttpSmsSender>();
         }
         else
         {

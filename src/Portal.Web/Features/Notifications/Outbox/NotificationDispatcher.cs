@@ -16,7 +16,7 @@ namespace Portal.Web.Features.Notifications.Outbox;
 /// written only while the claim is still this instance's, so no delivery is made twice.
 /// </summary>
 internal sealed partial class NotificationDispatcher(
-    IDbContextFactory<PortalDbContext> dbFactory, AccountDirectory accounts, InvestorDirectory investors, UnsubscribeTokens unsubscribe, PublicLinks links,
+    IDbContextFactory<PortalDbContext> dbFactory, InvestorDirectory investors, UnsubscribeTokens unsubscribe, PublicLinks links,
     IEnumerable<IDeliveryChannel> channels, InboxUpdates inboxUpdates, IOptions<NotificationsOptions> options, TimeProvider clock,
     ILogger<NotificationDispatcher> logger)
 {
@@ -58,7 +58,7 @@ internal sealed partial class NotificationDispatcher(
         }
 
         var userIds = batch.Select(m => m.RecipientUserId).Distinct(StringComparer.Ordinal).ToList();
-        var contacts = await accounts.FindContactsAsync(userIds, cancellationToken);
+        var contacts = await AccountDirectory.FindContactsAsync(db, userIds, cancellationToken);
         var saved = await db.Set<NotificationPreference>().AsNoTracking().Where(p => userIds.Contains(p.UserId)).ToListAsync(cancellationToken);
         foreach (var message in batch)
         {
@@ -133,7 +133,7 @@ internal sealed partial class NotificationDispatcher(
         var messageIds = deliveries.Select(d => d.OutboxMessageId).Distinct().ToList();
         var messages = await db.Set<OutboxMessage>().AsNoTracking().Where(m => messageIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
         var userIds = deliveries.Select(d => d.RecipientUserId).Distinct(StringComparer.Ordinal).ToList();
-        var contacts = await accounts.FindContactsAsync(userIds, cancellationToken);
+        var contacts = await AccountDirectory.FindContactsAsync(db, userIds, cancellationToken);
         var cultures = await db.Set<NotificationRecipient>().AsNoTracking().Where(r => userIds.Contains(r.UserId))
             .ToDictionaryAsync(r => r.UserId, r => r.Culture, StringComparer.Ordinal, cancellationToken);
 
