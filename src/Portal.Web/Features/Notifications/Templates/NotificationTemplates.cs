@@ -46,8 +46,7 @@ public sealed partial class NotificationTemplates(IStringLocalizer<Notifications
     /// </summary>
     public RenderedNotification Render(string template, string culture, IReadOnlyDictionary<string, string> values, Uri? link, Uri? unsubscribe)
     {
-        var file = Load(template, culture) ?? Load(template, LocalizationHosting.SupportedCultures[0])
-                   ?? throw new InvalidOperationException($"There is no notification template '{template}'.");
+        var file = Find(template, culture);
         var previous = CultureInfo.CurrentUICulture;
         try
         {
@@ -88,10 +87,14 @@ public sealed partial class NotificationTemplates(IStringLocalizer<Notifications
     /// <summary>The template's subject and body in <paramref name="culture"/> without links (the inbox shows them).</summary>
     public (string Subject, string Body) RenderForInbox(string template, string culture, IReadOnlyDictionary<string, string> values)
     {
-        var file = Load(template, culture) ?? Load(template, LocalizationHosting.SupportedCultures[0])
-                   ?? throw new InvalidOperationException($"There is no notification template '{template}'.");
+        var file = Find(template, culture);
         return (Fill(file.Subject, culture, values, static v => v), Fill(file.Body, culture, values, static v => v).Trim());
     }
+
+    /// <summary>The template in <paramref name="culture"/>, else in English; a name with no file at all is an error.</summary>
+    private NotificationTemplate Find(string template, string culture) =>
+        Load(template, culture) ?? Load(template, LocalizationHosting.SupportedCultures[0])
+        ?? throw new InvalidOperationException($"There is no notification template '{template}'.");
 
     internal NotificationTemplate? Load(string template, string culture) => _cache.GetOrAdd($"{template}.{culture}", static key =>
     {
