@@ -81,7 +81,7 @@ public sealed class NavMenuTests : PortalComponentTest
 
         var links = Links(Render<NavMenu>());
 
-        Assert.Equal([.. own, .. PublicContent, "/profile"], links.Keys);
+        Assert.Equal([.. own, .. PublicContent, "/profile", "/settings/notifications"], links.Keys);
     }
 
     [Fact]

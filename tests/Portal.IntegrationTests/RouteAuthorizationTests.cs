@@ -21,6 +21,7 @@ public sealed class RouteAuthorizationTests(PortalApp app) : IClassFixture<Porta
         ("/admin/imports", [Roles.Admin]),
         ("/admin/settings", [Roles.Admin]),
         ("/admin/audit", [Roles.Admin]),
+        ("/admin/notifications", [Roles.Admin]),
         ("/supervisor/clients", [Roles.Supervisor, Roles.Agent, Roles.Specialist]),
     ];
 

@@ -46,6 +46,8 @@ public static class AccessibilityRoutes
         new(Investor, StatementPages.PathOf(StatementPages.LastClosedMonth), Dark: true),
         new(Investor, "/transactions", Dark: true),
         new(Investor, "/profile"),
+        new(Investor, "/inbox"),
+        new(Investor, "/settings/notifications"),
         new(Investor, "/chat", Dark: true),
         new(Investor, "/complaints", Dark: true),
         new(Investor, "/complaints/new"),
@@ -68,6 +70,7 @@ public static class AccessibilityRoutes
         new(Admin, "/admin/imports"),
         new(Admin, "/admin/settings"),
         new(Admin, "/admin/audit"),
+        new(Admin, "/admin/notifications"),
     ];
 
     public static IEnumerable<Visitor> Visitors => All.Select(r => r.Visitor).Distinct();

@@ -18,6 +18,8 @@ public sealed class FallbackPolicyTests(PortalApp app) : IClassFixture<PortalApp
         "/Account/Login", "/Account/LoginWith2fa", "/Account/Lockout", "/Account/Activate", "/Account/Activate/Confirm",
         "/Account/ForgotPassword", "/Account/ForgotPasswordConfirmation", "/Account/ResetPassword",
         "/status/{Code:int}", "/Error", "/not-found", "/health/live", "/health/ready", "/culture/{culture}", "/media/{id:guid}",
+        // The unsubscribe link in a notification: its signed token is the authority.
+        "/unsubscribe",
         // The Blazor circuit: anonymous visitors use interactive pages too.
         "/_blazor", "/_blazor/negotiate", "/_blazor/disconnect/", "/_blazor/initializers/", "/_framework/opaque-redirect",
         // Any other address: a 404 page for everyone.

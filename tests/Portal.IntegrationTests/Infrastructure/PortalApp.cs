@@ -119,6 +119,8 @@ public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Portal:PublicBaseUrl", PublicBaseUrl);
         builder.UseSetting("Email:PickupFolder", Mailbox.Folder);
         builder.UseSetting("Smtp:Host", "");
+        // No dispatcher: notifications would add e-mails to the mailbox other tests read (tests/…/Notifications run their own).
+        builder.UseSetting("Notifications:DispatcherEnabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware", "Warning");
         if (RaisesRateLimits)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Portal.Web.Data;
 using Portal.Web.Features.Audit;
+using Portal.Web.Features.Notifications.Security;
 
 namespace Portal.Web.Features.Accounts;
 
@@ -8,7 +9,7 @@ namespace Portal.Web.Features.Accounts;
 /// The audit rows of the account pages (sign-in, password, two-step sign-in). A change Identity makes is committed
 /// together with its row: both, or neither.
 /// </summary>
-internal sealed class AccountAudit(AuditTrail audit, PortalDbContext identityDb, SignInManager<PortalUser> signInManager)
+internal sealed class AccountAudit(AuditTrail audit, PortalDbContext identityDb, SignInManager<PortalUser> signInManager, SecurityNotices notices)
 {
     public static string UserSubject(string userId) => $"user:{userId}";
 
@@ -41,6 +42,12 @@ internal sealed class AccountAudit(AuditTrail audit, PortalDbContext identityDb,
         }
 
         audit.Add(identityDb, actor, action, subject, details);
+        if (subject.StartsWith("user:", StringComparison.Ordinal) && await identityDb.Users.FindAsync([subject[5..]], cancellationToken) is { } user)
+        {
+            // A password or two-step change tells the account's owner, committed with the change.
+            notices.AddAccountChange(identityDb, user, action);
+        }
+
         await identityDb.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return result;

@@ -84,10 +84,10 @@ public sealed class AccountDirectory(IDbContextFactory<PortalDbContext> dbFactor
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>Where to reach each of <paramref name="userIds"/> (the notification dispatcher; no actor: it sends to them).</summary>
-    public async Task<IReadOnlyDictionary<string, UserContact>> FindContactsAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken = default)
+    /// <summary>Where to reach each of <paramref name="userIds"/> (the notification dispatcher, on its context; no actor: it sends to them).</summary>
+    public static async Task<IReadOnlyDictionary<string, UserContact>> FindContactsAsync(
+        PortalDbContext db, IReadOnlyCollection<string> userIds, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
             .Select(u => new { u.Id, Email = u.EmailConfirmed ? u.Email : null, u.PhoneNumber }).ToListAsync(cancellationToken);
         var mobiles = await db.Set<Investor>().AsNoTracking().Where(i => i.UserId != null && userIds.Contains(i.UserId))

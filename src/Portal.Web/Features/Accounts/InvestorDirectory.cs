@@ -141,6 +141,16 @@ public sealed class InvestorDirectory(IDbContextFactory<PortalDbContext> dbFacto
         return await Tiers(db.Set<Investor>().Where(i => i.Id > afterInvestorId).OrderBy(i => i.Id).Take(count)).ToListAsync(cancellationToken);
     }
 
+    /// <summary>The sign-in user of each of <paramref name="investorIds"/> that has online access (for notifications to them).</summary>
+    public async Task<IReadOnlyDictionary<int, string>> FindUserIdsAsync(
+        PortalDbContext db, IReadOnlyCollection<int> investorIds, CancellationToken cancellationToken = default) =>
+        await db.Set<Investor>().AsNoTracking().Where(i => investorIds.Contains(i.Id) && i.UserId != null)
+            .ToDictionaryAsync(i => i.Id, i => i.UserId!, cancellationToken);
+
+    /// <summary>The sign-in users of every investor with online access (announcements to all of them).</summary>
+    public async Task<IReadOnlyList<string>> ListOnlineUserIdsAsync(PortalDbContext db, CancellationToken cancellationToken = default) =>
+        await db.Set<Investor>().AsNoTracking().Where(i => i.UserId != null).OrderBy(i => i.Id).Select(i => i.UserId!).ToListAsync(cancellationToken);
+
     /// <summary>
     /// Month-end's tier for <paramref name="month"/>: sets it as the current tier when <see cref="CurrentTierRule"/> lets this
     /// month do so, with a history row when the tier changes, in the caller's context (saved with its statements). The write

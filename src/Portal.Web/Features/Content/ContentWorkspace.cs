@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Audit;
+using Portal.Web.Features.Notifications;
 using Portal.Web.Resources;
 
 namespace Portal.Web.Features.Content;
@@ -71,7 +72,8 @@ public sealed class ContentWorkspace(
     TimeProvider clock,
     IOptions<ContentOptions> options,
     ShippedContentImporter shipped,
-    AuditTrail audit)
+    AuditTrail audit,
+    NotificationOutbox outbox)
 {
     private static readonly Actor Scheduler = Actor.System("scheduled publishing");
 
@@ -203,6 +205,7 @@ public sealed class ContentWorkspace(
             if (published)
             {
                 audit.Add(db, actor.AsActor(), AuditActions.ContentPublished, Subject(item), Describe(item));
+                AnnounceToInvestors(db, item);
             }
         });
     }
@@ -295,6 +298,16 @@ public sealed class ContentWorkspace(
     }
 
     /// <summary>Publishes approved items whose time has come. Returns how many.</summary>
+    /// <summary>A newly published announcement goes to the investors who read the portal in its language (with the publication).</summary>
+    private void AnnounceToInvestors(PortalDbContext db, ContentItem item)
+    {
+        if (item.Kind == ContentKind.Announcement)
+        {
+            outbox.AddToInvestors(db, item.Language, NotificationTopic.Announcements, "announcement-published",
+                new Dictionary<string, string> { ["title"] = item.Title, ["summary"] = item.Summary }, $"/announcements#{item.Slug}");
+        }
+    }
+
     public async Task<int> PublishDueAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
@@ -310,6 +323,7 @@ public sealed class ContentWorkspace(
             item.ConcurrencyStamp = Guid.NewGuid();
             db.Add(ContentVersions.Snapshot(item, ContentVersions.Published, item.ApproverName ?? ShippedContentImporter.ImportedBy, now, item.ApproverId));
             audit.Add(db, Scheduler, AuditActions.ContentPublished, Subject(item), Describe(item));
+            AnnounceToInvestors(db, item);
         }
 
         try

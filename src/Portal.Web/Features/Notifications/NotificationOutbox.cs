@@ -56,6 +56,28 @@ public sealed partial class NotificationOutbox(TimeProvider clock, NotificationS
 
     private void WakeDispatcher(object? sender, SavedChangesEventArgs e) => signal.Wake();
 
+    /// <summary>
+    /// Which of <paramref name="userIds"/> were already sent a notification on <paramref name="topic"/> about <paramref name="link"/>
+    /// (a job that runs again, such as a month-end, tells each person once).
+    /// </summary>
+    public static async Task<IReadOnlySet<string>> AlreadyNotifiedAsync(PortalDbContext db, NotificationTopic topic, string link,
+        IReadOnlyCollection<string> userIds, CancellationToken cancellationToken = default) =>
+        (await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.Topic == topic && m.Link == link && userIds.Contains(m.RecipientUserId))
+            .Select(m => m.RecipientUserId).Distinct().ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Adds one notification for every investor with online access (whose notifications are in <paramref name="language"/>,
+    /// when given), as one row in the caller's context: the dispatcher fans it out to each of them after the save.
+    /// </summary>
+    public void AddToInvestors(PortalDbContext db, string? language, NotificationTopic topic, string template,
+        IReadOnlyDictionary<string, string> values, string? link) =>
+        Add(db, InvestorsAudience + (language ?? AnyLanguage), topic, template, values, link);
+
+    /// <summary>The recipient of an <see cref="AddToInvestors"/> row: this prefix, then a culture or <see cref="AnyLanguage"/>.</summary>
+    internal const string InvestorsAudience = "audience:investors:";
+
+    internal const string AnyLanguage = "*";
+
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex TemplateName();
 }

@@ -4,6 +4,7 @@ using Portal.Web.Features.Notifications.Email;
 using Portal.Web.Features.Notifications.Inbox;
 using Portal.Web.Features.Notifications.Outbox;
 using Portal.Web.Features.Notifications.Preferences;
+using Portal.Web.Features.Notifications.Security;
 using Portal.Web.Features.Notifications.Sms;
 using Portal.Web.Features.Notifications.Templates;
 using Portal.Web.Hosting;
@@ -52,12 +53,14 @@ public static class NotificationsHosting
         builder.Services.AddSingleton<NotificationInbox>();
         builder.Services.AddSingleton<DeliveryDesk>();
         builder.Services.AddSingleton<NotificationDispatcher>();
+        builder.Services.AddSingleton<SecurityNotices>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeliveryChannel, InboxChannel>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeliveryChannel, EmailChannel>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeliveryChannel, SmsChannel>());
         if (builder.Configuration.GetValue($"{SmsOptions.Section}:{nameof(SmsOptions.Provider)}", SmsProvider.Sink) == SmsProvider.Http)
         {
-            builder.Services.AddHttpClient<ISmsSender, HttpSmsSender>();
+            builder.Services.AddHttpClient(nameof(HttpSmsSender));
+            builder.Services.AddSingleton<ISmsSender, HttpSmsSender>();
         }
         else
         {

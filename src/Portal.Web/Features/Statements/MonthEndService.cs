@@ -3,6 +3,7 @@ using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Admin.Settings;
 using Portal.Web.Features.Audit;
+using Portal.Web.Features.Notifications;
 
 namespace Portal.Web.Features.Statements;
 
@@ -33,7 +34,7 @@ public sealed record MonthEndProgress(DateOnly Month, int Processed, int Total, 
 /// </summary>
 public sealed partial class MonthEndService(
     IDbContextFactory<PortalDbContext> dbFactory, InvestorDirectory investors, AuditTrail audit, TierRuleProvider tierRules, StatementCalendar calendar,
-    TimeProvider clock, ILogger<MonthEndService> logger)
+    NotificationOutbox outbox, TimeProvider clock, ILogger<MonthEndService> logger)
 {
     public const int BatchSize = 50;
 
@@ -111,6 +112,10 @@ public sealed partial class MonthEndService(
                 .ToLookup(t => t.InvestorId);
             var existing = await db.Set<MonthlyStatement>().Where(s => ids.Contains(s.InvestorId) && s.Month == month).ToListAsync(cancellationToken);
             db.RemoveRange(existing);
+            var userIds = await investors.FindUserIdsAsync(db, ids, cancellationToken);
+            var monthKey = StatementFormat.MonthKey(month);
+            var statementLink = $"/statements/{monthKey}";
+            var notified = await NotificationOutbox.AlreadyNotifiedAsync(db, NotificationTopic.StatementReady, statementLink, userIds.Values.ToList(), cancellationToken);
 
             var now = clock.GetUtcNow();
             var tierChanges = 0;
@@ -132,6 +137,12 @@ public sealed partial class MonthEndService(
                 var built = StatementBuilder.BuildMonth(portfolio, inMonth.Select(StatementsMapping.ToEntry), prices, month);
                 var tier = tierRule.Compute(Money.ToYuan(built.Figures.Deposits), built.Lots);
                 db.Add(StatementsMapping.ToStatement(investor.InvestorId, month, built, tier, inMonth, now));
+                if (userIds.TryGetValue(investor.InvestorId, out var userId) && !notified.Contains(userId))
+                {
+                    // "Statement ready", committed with the statement; once per month, however often the month is run.
+                    outbox.Add(db, userId, NotificationTopic.StatementReady, "statement-ready", new Dictionary<string, string> { ["month"] = monthKey }, statementLink);
+                }
+
                 if (investors.ApplyMonthEndTier(db, actor, investor, month, tier))
                 {
                     tierChanges++;
@@ -146,7 +157,7 @@ public sealed partial class MonthEndService(
             db.Attach(saved).State = EntityState.Modified;
             try
             {
-                // The batch's statements, tiers and the run's progress commit together.
+                // The batch's statements, notifications, tiers and the run's progress commit together.
                 await db.SaveChangesAsync(cancellationToken);
                 return saved;
             }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Localization;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Audit;
+using Portal.Web.Features.Notifications;
 using Portal.Web.Resources;
 
 namespace Portal.Web.Features.Statements;
@@ -34,7 +35,8 @@ public sealed record ImportResult(int Rows, int Imported, int AlreadyImported, I
 /// same rows at the same moment, the later one finds them and reports them as already imported. Every import is audited.
 /// </summary>
 public sealed class TransactionImporter(
-    IDbContextFactory<PortalDbContext> dbFactory, InvestorDirectory investors, AuditTrail audit, IStringLocalizer<StatementsText> l, TimeProvider clock)
+    IDbContextFactory<PortalDbContext> dbFactory, InvestorDirectory investors, AuditTrail audit, IStringLocalizer<StatementsText> l,
+    NotificationOutbox outbox, TimeProvider clock)
 {
     public static readonly IReadOnlyList<string> TransactionColumns =
         ["source_id", "client_number", "account", "trade_date", "type", "status", "product_code", "units", "nav", "amount", "fee", "lots", "target_product_code", "target_units", "failure_reason"];
@@ -331,7 +333,7 @@ public sealed class TransactionImporter(
                 var saved = await KnownSourceIdsAsync(context, items.Select(t => t.SourceId), ct);
                 return items.Where(t => !saved.Contains(t.SourceId)).ToList();
             },
-            cancellationToken);
+            cancellationToken, (context, items, ct) => NotifyFailedAsync(context, items, accounts.ToDictionary(a => a.Value.Id, a => a.Key), ct));
     }
 
     private static async Task<HashSet<string>> KnownSourceIdsAsync(PortalDbContext db, IEnumerable<string> sourceIds, CancellationToken cancellationToken)
@@ -404,7 +406,8 @@ public sealed class TransactionImporter(
     /// </summary>
     private async Task<ImportResult> ApplyAsync<T>(
         PortalDbContext db, Actor actor, string fileName, ImportKind kind, int rows, List<T> good, int duplicates, List<ImportError> errors, bool goodRowsOnly,
-        IProgress<ImportProgress>? progress, Func<PortalDbContext, List<T>, CancellationToken, Task<List<T>>> notYetSaved, CancellationToken cancellationToken)
+        IProgress<ImportProgress>? progress, Func<PortalDbContext, List<T>, CancellationToken, Task<List<T>>> notYetSaved, CancellationToken cancellationToken,
+        Func<PortalDbContext, List<T>, CancellationToken, Task>? beforeCommit = null)
         where T : class
     {
         errors.Sort((a, b) => a.Row.CompareTo(b.Row));
@@ -418,7 +421,15 @@ public sealed class TransactionImporter(
             var result = new ImportResult(rows, good.Count, duplicates, errors, true);
             try
             {
-                await SaveInBatchesAsync(db, good, progress, () => audit.Add(db, actor, AuditActions.Import, Subject(fileName), Details(kind, result)), cancellationToken);
+                var saving = good;
+                await SaveInBatchesAsync(db, good, progress, async () =>
+                {
+                    audit.Add(db, actor, AuditActions.Import, Subject(fileName), Details(kind, result));
+                    if (beforeCommit is not null)
+                    {
+                        await beforeCommit(db, saving, cancellationToken);
+                    }
+                }, cancellationToken);
                 return result;
             }
             catch (DbUpdateException) when (attempt < SaveAttempts)
@@ -438,7 +449,7 @@ public sealed class TransactionImporter(
     }
 
     /// <summary>One database transaction for the whole file, saved in batches so progress can be shown; the audit row goes with the last.</summary>
-    private static async Task SaveInBatchesAsync<T>(PortalDbContext db, List<T> items, IProgress<ImportProgress>? progress, Action addAudit, CancellationToken cancellationToken)
+    private static async Task SaveInBatchesAsync<T>(PortalDbContext db, List<T> items, IProgress<ImportProgress>? progress, Func<Task> addAudit, CancellationToken cancellationToken)
         where T : class
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -450,9 +461,38 @@ public sealed class TransactionImporter(
             progress?.Report(new(Math.Min(i + BatchSize, items.Count), items.Count));
         }
 
-        addAudit();
+        await addAudit();
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Tells each investor with online access about their failed transactions in this file, in the import's transaction.</summary>
+    private async Task NotifyFailedAsync(PortalDbContext db, List<Transaction> saved, IReadOnlyDictionary<int, string> accountNumbers, CancellationToken cancellationToken)
+    {
+        var failed = saved.Where(t => t.Status == TransactionStatus.Failed).ToList();
+        if (failed.Count == 0)
+        {
+            return;
+        }
+
+        var users = await investors.FindUserIdsAsync(db, failed.Select(t => t.InvestorId).Distinct().ToList(), cancellationToken);
+        foreach (var transaction in failed)
+        {
+            if (!users.TryGetValue(transaction.InvestorId, out var userId))
+            {
+                continue;
+            }
+
+            var values = new Dictionary<string, string>(
+                NotificationValues.Localized("type", () => l["Type." + transaction.Type])
+                    .Concat(NotificationValues.Localized("reason", () => transaction.FailureReason is { } reason ? l["Reason." + reason] : "—"))
+                    .Concat(NotificationValues.Localized("amount", () => Money.Format(Math.Abs(transaction.AmountFen)))))
+            {
+                ["date"] = transaction.TradeDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["account"] = accountNumbers.GetValueOrDefault(transaction.AccountId, ""),
+            };
+            outbox.Add(db, userId, NotificationTopic.FailedTransaction, "transaction-failed", values, "/transactions");
+        }
     }
 
     private DateOnly? ParseDate(string value, string column, RowFailure fail)

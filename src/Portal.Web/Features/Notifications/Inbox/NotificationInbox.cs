@@ -1,20 +1,21 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
+using Portal.Web.Features.Notifications.Preferences;
 
 namespace Portal.Web.Features.Notifications.Inbox;
 
 public sealed record InboxRow(long Id, NotificationTopic Topic, string Title, string Body, string? Link, DateTimeOffset CreatedAt, bool Read, bool Archived);
 
-public sealed record InboxPage(IReadOnlyList<InboxRow> Rows, int Total);
+public sealed record InboxList(IReadOnlyList<InboxRow> Rows, int Total);
 
 /// <summary>A person's portal inbox: their own items only.</summary>
 public sealed class NotificationInbox(IDbContextFactory<PortalDbContext> dbFactory, InboxUpdates updates, TimeProvider clock)
 {
     /// <summary>A page of the actor's items, newest first; <paramref name="archived"/> shows the archived ones instead.</summary>
-    public async Task<InboxPage> ListAsync(Actor actor, bool archived, int page, int pageSize, CancellationToken cancellationToken = default)
+    public async Task<InboxList> ListAsync(Actor actor, bool archived, int page, int pageSize, CancellationToken cancellationToken = default)
     {
-        var userId = RequireUser(actor);
+        var userId = NotificationPreferences.RequireUser(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var items = db.Set<InboxItem>().AsNoTracking().Where(i => i.UserId == userId && (archived ? i.ArchivedAt != null : i.ArchivedAt == null));
         var total = await items.CountAsync(cancellationToken);
@@ -22,12 +23,12 @@ public sealed class NotificationInbox(IDbContextFactory<PortalDbContext> dbFacto
             .Skip(Math.Max(0, page) * pageSize).Take(Math.Clamp(pageSize, 1, 100))
             .Select(i => new InboxRow(i.Id, i.Topic, i.Title, i.Body, i.Link, i.CreatedAt, i.ReadAt != null, i.ArchivedAt != null))
             .ToListAsync(cancellationToken);
-        return new InboxPage(rows, total);
+        return new InboxList(rows, total);
     }
 
     public async Task<int> CountUnreadAsync(Actor actor, CancellationToken cancellationToken = default)
     {
-        var userId = RequireUser(actor);
+        var userId = NotificationPreferences.RequireUser(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Set<InboxItem>().CountAsync(i => i.UserId == userId && i.ReadAt == null && i.ArchivedAt == null, cancellationToken);
     }
@@ -47,7 +48,7 @@ public sealed class NotificationInbox(IDbContextFactory<PortalDbContext> dbFacto
         Actor actor, System.Linq.Expressions.Expression<Func<InboxItem, bool>> which,
         Func<DateTimeOffset?, Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<InboxItem>>> set, CancellationToken cancellationToken)
     {
-        var userId = RequireUser(actor);
+        var userId = NotificationPreferences.RequireUser(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var changed = await db.Set<InboxItem>().Where(i => i.UserId == userId).Where(which).ExecuteUpdateAsync(set(clock.GetUtcNow()), cancellationToken);
         if (changed > 0)
@@ -55,7 +56,4 @@ public sealed class NotificationInbox(IDbContextFactory<PortalDbContext> dbFacto
             await updates.NotifyAsync(userId, cancellationToken);
         }
     }
-
-    private static string RequireUser(Actor actor) =>
-        actor is { IsAuthenticated: true, UserId: { } id } && !actor.IsSystem ? id : throw new ActorForbiddenException("The inbox belongs to a signed-in person.");
 }

@@ -16,7 +16,7 @@ namespace Portal.Web.Features.Notifications.Outbox;
 /// written only while the claim is still this instance's, so no delivery is made twice.
 /// </summary>
 internal sealed partial class NotificationDispatcher(
-    IDbContextFactory<PortalDbContext> dbFactory, AccountDirectory accounts, UnsubscribeTokens unsubscribe, PublicLinks links,
+    IDbContextFactory<PortalDbContext> dbFactory, InvestorDirectory investors, UnsubscribeTokens unsubscribe, PublicLinks links,
     IEnumerable<IDeliveryChannel> channels, InboxUpdates inboxUpdates, IOptions<NotificationsOptions> options, TimeProvider clock,
     ILogger<NotificationDispatcher> logger)
 {
@@ -49,8 +49,16 @@ internal sealed partial class NotificationDispatcher(
         }
 
         var now = clock.GetUtcNow();
+        var handled = batch.Count;
+        foreach (var broadcast in batch.Where(m => m.RecipientUserId.StartsWith(NotificationOutbox.InvestorsAudience, StringComparison.Ordinal)).ToList())
+        {
+            await FanOutAsync(db, broadcast, cancellationToken);
+            broadcast.ExpandedAt = now;
+            batch.Remove(broadcast);
+        }
+
         var userIds = batch.Select(m => m.RecipientUserId).Distinct(StringComparer.Ordinal).ToList();
-        var contacts = await accounts.FindContactsAsync(userIds, cancellationToken);
+        var contacts = await AccountDirectory.FindContactsAsync(db, userIds, cancellationToken);
         var saved = await db.Set<NotificationPreference>().AsNoTracking().Where(p => userIds.Contains(p.UserId)).ToListAsync(cancellationToken);
         foreach (var message in batch)
         {
@@ -88,7 +96,28 @@ internal sealed partial class NotificationDispatcher(
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return batch.Count;
+        return handled;
+    }
+
+    /// <summary>One outbox message per investor of the broadcast's audience, expanded like any other in a later round.</summary>
+    private async Task FanOutAsync(PortalDbContext db, OutboxMessage broadcast, CancellationToken cancellationToken)
+    {
+        var language = broadcast.RecipientUserId[NotificationOutbox.InvestorsAudience.Length..];
+        IEnumerable<string> users = await investors.ListOnlineUserIdsAsync(db, cancellationToken);
+        if (language != NotificationOutbox.AnyLanguage)
+        {
+            var cultures = await db.Set<NotificationRecipient>().AsNoTracking().ToDictionaryAsync(r => r.UserId, r => r.Culture, StringComparer.Ordinal, cancellationToken);
+            users = users.Where(u => (cultures.GetValueOrDefault(u) ?? Hosting.LocalizationHosting.SupportedCultures[0]) == language);
+        }
+
+        foreach (var userId in users)
+        {
+            db.Add(new OutboxMessage
+            {
+                RecipientUserId = userId, Topic = broadcast.Topic, Template = broadcast.Template, ValuesJson = broadcast.ValuesJson,
+                Link = broadcast.Link, CreatedAt = broadcast.CreatedAt,
+            });
+        }
     }
 
     internal async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
@@ -104,7 +133,7 @@ internal sealed partial class NotificationDispatcher(
         var messageIds = deliveries.Select(d => d.OutboxMessageId).Distinct().ToList();
         var messages = await db.Set<OutboxMessage>().AsNoTracking().Where(m => messageIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
         var userIds = deliveries.Select(d => d.RecipientUserId).Distinct(StringComparer.Ordinal).ToList();
-        var contacts = await accounts.FindContactsAsync(userIds, cancellationToken);
+        var contacts = await AccountDirectory.FindContactsAsync(db, userIds, cancellationToken);
         var cultures = await db.Set<NotificationRecipient>().AsNoTracking().Where(r => userIds.Contains(r.UserId))
             .ToDictionaryAsync(r => r.UserId, r => r.Culture, StringComparer.Ordinal, cancellationToken);
 

@@ -78,10 +78,6 @@ public sealed class NotificationPreferences(IDbContextFactory<PortalDbContext> d
         await db.Set<NotificationPreference>().AsNoTracking().Where(p => p.UserId == userId && p.Topic == topic)
             .Select(p => new ChannelChoice(p.Inbox, p.Email, p.Sms)).SingleOrDefaultAsync(cancellationToken) ?? TopicDefaults.For(topic);
 
-    internal static async Task<string> CultureAsync(PortalDbContext db, string userId, CancellationToken cancellationToken) =>
-        await db.Set<NotificationRecipient>().AsNoTracking().Where(r => r.UserId == userId).Select(r => r.Culture)
-            .SingleOrDefaultAsync(cancellationToken) ?? LocalizationHosting.SupportedCultures[0];
-
     private async Task SaveAsync(PortalDbContext db, string userId, NotificationTopic topic, ChannelChoice choice, CancellationToken cancellationToken)
     {
         if (TopicDefaults.IsRequired(topic) && !choice.Any)
@@ -100,6 +96,7 @@ public sealed class NotificationPreferences(IDbContextFactory<PortalDbContext> d
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static string RequireUser(Actor actor) =>
-        actor is { IsAuthenticated: true, UserId: { } id } && !actor.IsSystem ? id : throw new ActorForbiddenException("Preferences belong to a signed-in person.");
+    /// <summary>The signed-in person's own user id (preferences and inbox belong to a person, never to the system).</summary>
+    internal static string RequireUser(Actor actor) =>
+        actor is { IsAuthenticated: true, UserId: { } id } && !actor.IsSystem ? id : throw new ActorForbiddenException("Notifications belong to a signed-in person.");
 }

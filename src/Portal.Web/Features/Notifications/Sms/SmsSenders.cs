@@ -60,11 +60,12 @@ internal sealed class SinkSmsSender(IDbContextFactory<PortalDbContext> dbFactory
 }
 
 /// <summary>A generic HTTP provider: a JSON POST with the API key in a header; any status but 2xx is a failed attempt.</summary>
-internal sealed class HttpSmsSender(HttpClient http, IOptions<SmsOptions> options) : ISmsSender
+internal sealed class HttpSmsSender(IHttpClientFactory clients, IOptions<SmsOptions> options) : ISmsSender
 {
     public async Task SendAsync(SmsMessage message, CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
+        using var http = clients.CreateClient(nameof(HttpSmsSender));
         using var request = new HttpRequestMessage(HttpMethod.Post, settings.Endpoint)
         {
             Content = JsonContent.Create(new { to = message.To, text = message.Text }),

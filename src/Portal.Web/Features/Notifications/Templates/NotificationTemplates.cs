@@ -46,16 +46,15 @@ public sealed partial class NotificationTemplates(IStringLocalizer<Notifications
     /// </summary>
     public RenderedNotification Render(string template, string culture, IReadOnlyDictionary<string, string> values, Uri? link, Uri? unsubscribe)
     {
-        var file = Load(template, culture) ?? Load(template, LocalizationHosting.SupportedCultures[0])
-                   ?? throw new InvalidOperationException($"There is no notification template '{template}'.");
+        var file = Find(template, culture);
         var previous = CultureInfo.CurrentUICulture;
         try
         {
             CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-            var subject = Fill(file.Subject, values, static v => v);
-            var body = Fill(file.Body, values, static v => v).Trim();
-            var htmlBody = Markdown.ToHtml(Fill(file.Body, values, EscapeMarkdown), Pipeline);
-            var sms = Fill(file.Sms, values, static v => v);
+            var subject = Fill(file.Subject, culture, values, static v => v);
+            var body = Fill(file.Body, culture, values, static v => v).Trim();
+            var htmlBody = Markdown.ToHtml(Fill(file.Body, culture, values, EscapeMarkdown), Pipeline);
+            var sms = Fill(file.Sms, culture, values, static v => v);
 
             var textBuilder = new StringBuilder(body).Append("\n\n");
             var htmlBuilder = new StringBuilder("<!DOCTYPE html><html><body>").Append(htmlBody);
@@ -88,10 +87,14 @@ public sealed partial class NotificationTemplates(IStringLocalizer<Notifications
     /// <summary>The template's subject and body in <paramref name="culture"/> without links (the inbox shows them).</summary>
     public (string Subject, string Body) RenderForInbox(string template, string culture, IReadOnlyDictionary<string, string> values)
     {
-        var file = Load(template, culture) ?? Load(template, LocalizationHosting.SupportedCultures[0])
-                   ?? throw new InvalidOperationException($"There is no notification template '{template}'.");
-        return (Fill(file.Subject, values, static v => v), Fill(file.Body, values, static v => v).Trim());
+        var file = Find(template, culture);
+        return (Fill(file.Subject, culture, values, static v => v), Fill(file.Body, culture, values, static v => v).Trim());
     }
+
+    /// <summary>The template in <paramref name="culture"/>, else in English; a name with no file at all is an error.</summary>
+    private NotificationTemplate Find(string template, string culture) =>
+        Load(template, culture) ?? Load(template, LocalizationHosting.SupportedCultures[0])
+        ?? throw new InvalidOperationException($"There is no notification template '{template}'.");
 
     internal NotificationTemplate? Load(string template, string culture) => _cache.GetOrAdd($"{template}.{culture}", static key =>
     {
@@ -121,8 +124,8 @@ public sealed partial class NotificationTemplates(IStringLocalizer<Notifications
         return new NotificationTemplate(Header("subject"), Header("sms"), string.Join('\n', lines.Skip(separator + 1)));
     }
 
-    private static string Fill(string source, IReadOnlyDictionary<string, string> values, Func<string, string> encode) =>
-        Placeholder().Replace(source, match => values.TryGetValue(match.Groups[1].Value, out var value)
+    private static string Fill(string source, string culture, IReadOnlyDictionary<string, string> values, Func<string, string> encode) =>
+        Placeholder().Replace(source, match => values.TryGetValue($"{match.Groups[1].Value}.{culture}", out var value) || values.TryGetValue(match.Groups[1].Value, out value)
             ? encode(value)
             : throw new InvalidOperationException($"No value for placeholder '{{{match.Groups[1].Value}}}'."));
 
