@@ -64,7 +64,7 @@ public static class AccountsHosting
         services.AddScoped<ActivationService>();
         services.AddScoped<AccountAudit>();
         services.AddSingleton<RoleAssignments>();
-        services.AddScoped<AccountDirectory>();
+        services.AddSingleton<AccountDirectory>();
         services.AddSingleton<InvestorDirectory>();
         services.AddHttpContextAccessor();
         services.AddScoped<ClientAddress>();
