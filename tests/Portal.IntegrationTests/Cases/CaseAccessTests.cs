@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Web.Features.Accounts;
@@ -11,6 +12,20 @@ namespace Portal.IntegrationTests.Cases;
 /// <summary>An investor reaches only their own cases and files, by every route; the desk's methods are the desk's; attachments are checked by their bytes.</summary>
 public sealed class CaseAccessTests(PortalApp app) : IClassFixture<PortalApp>
 {
+    [Fact]
+    public void The_case_services_start_with_scope_validation_as_in_Development()
+    {
+        using var validating = app.WithWebHostBuilder(b => b.UseDefaultServiceProvider(o =>
+        {
+            o.ValidateScopes = true;
+            o.ValidateOnBuild = true;
+        }));
+
+        Assert.NotNull(validating.Services.GetRequiredService<CaseDesk>());
+        Assert.NotNull(validating.Services.GetRequiredService<CallRecords>());
+        Assert.NotNull(validating.Services.GetRequiredService<LatePoints>());
+    }
+
     [Fact]
     public async Task Another_investors_case_is_not_found_by_any_method()
     {

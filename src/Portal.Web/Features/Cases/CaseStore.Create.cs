@@ -87,23 +87,8 @@ public sealed partial class CaseStore
         Actor actor, StaffCaseInput input, string ownerUserId, string ownerName, StaffTeam team, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string>();
-        if (!Enum.IsDefined(input.Kind) || !Enum.IsDefined(input.Category) || !Enum.IsDefined(input.Channel))
-        {
-            errors[nameof(input.Kind)] = text["Error.Required"];
-        }
-
-        if (input.Kind == CaseKind.Request ? input.RequestType is not { } type || !Enum.IsDefined(type) : input.RequestType is not null)
-        {
-            errors[nameof(input.RequestType)] = text[input.Kind == CaseKind.Request ? "Error.Required" : "Error.RequestTypeForComplaint"];
-        }
-
-        var subject = CheckText(errors, nameof(input.Subject), input.Subject, CaseLimits.MaxSubject);
-        var description = CheckText(errors, nameof(input.Description), input.Description, CaseLimits.MaxDescription);
-        if (input.SubmissionId == Guid.Empty)
-        {
-            errors[nameof(input.SubmissionId)] = text["Error.Required"];
-        }
-
+        var (subject, description) = CheckNewCase(
+            errors, input.Kind, input.RequestType, input.Category, input.Subject, input.Description, input.SubmissionId, input.Channel);
         ThrowIfInvalid(errors);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var profile = await investors.FindProfileAsync(db, actor, input.InvestorId, cancellationToken) ?? throw NotFound();

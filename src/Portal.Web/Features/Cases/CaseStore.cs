@@ -73,6 +73,35 @@ public sealed partial class CaseStore(
         }
     }
 
+    /// <summary>
+    /// The checks every new case passes, recording field errors: a known kind, category (and channel); a request type
+    /// for a request and none for a complaint; subject and description within their limits; a submission id.
+    /// Returns the trimmed subject and description.
+    /// </summary>
+    internal (string? Subject, string? Description) CheckNewCase(
+        Dictionary<string, string> errors, CaseKind kind, RequestType? requestType, CaseCategory category, string? subject, string? description,
+        Guid submissionId, CaseChannel channel = CaseChannel.Portal)
+    {
+        if (!Enum.IsDefined(kind) || !Enum.IsDefined(category) || !Enum.IsDefined(channel))
+        {
+            errors[nameof(NewCaseInput.Kind)] = text["Error.Required"];
+        }
+
+        if (kind == CaseKind.Request ? requestType is not { } type || !Enum.IsDefined(type) : requestType is not null)
+        {
+            errors[nameof(NewCaseInput.RequestType)] = text[kind == CaseKind.Request ? "Error.Required" : "Error.RequestTypeForComplaint"];
+        }
+
+        var checkedSubject = CheckText(errors, nameof(NewCaseInput.Subject), subject, CaseLimits.MaxSubject);
+        var checkedDescription = CheckText(errors, nameof(NewCaseInput.Description), description, CaseLimits.MaxDescription);
+        if (submissionId == Guid.Empty)
+        {
+            errors[nameof(NewCaseInput.SubmissionId)] = text["Error.Required"];
+        }
+
+        return (checkedSubject, checkedDescription);
+    }
+
     /// <summary>The trimmed text; records a field error when it is required and empty or longer than <paramref name="max"/>.</summary>
     internal string? CheckText(Dictionary<string, string> errors, string field, string? value, int max, bool required = true)
     {

@@ -114,7 +114,7 @@ public sealed partial class CaseDesk(CaseStore store, AccountDirectory accounts)
             store.SlaOf(found, rules), found.OwnerName, found.AccountNumber, found.TransactionSummary, timeline, attachments, found.Rating,
             found.RatingComment, CanHandle(actor, found) && found.Status is not (CaseStatus.Closed or CaseStatus.Withdrawn),
             CaseTransitions.ClientMayWithdraw(found.Status), CaseTransitions.ClientMayReopen(found.Status, found.ResolvedAt, now),
-            found.Status == CaseStatus.Resolved && found.ResolvedAt is { } resolved ? CaseTransitions.ReopenUntil(resolved) : null,
+            CaseTransitions.ReopenUntil(found.Status, found.ResolvedAt),
             CaseTransitions.ClientMayRate(found.Status, found.Rating), found.InvestorId, found.InvestorName, found.Tier, found.OwnerUserId,
             found.Team?.ToString(), found.Channel, form, CanPickUp(actor, found), CanHandle(actor, found), NeedsReview(found), found.Version)
         {

@@ -14,27 +14,8 @@ public sealed partial class InvestorCases(CaseStore store, IServiceScopeFactory 
     {
         var investorId = actor.RequireInvestor();
         var errors = new Dictionary<string, string>();
-        if (!Enum.IsDefined(input.Kind))
-        {
-            errors[nameof(input.Kind)] = store.Text["Error.Required"];
-        }
-
-        if (input.Kind == CaseKind.Request ? input.RequestType is not { } type || !Enum.IsDefined(type) : input.RequestType is not null)
-        {
-            errors[nameof(input.RequestType)] = store.Text[input.Kind == CaseKind.Request ? "Error.Required" : "Error.RequestTypeForComplaint"];
-        }
-
-        if (!Enum.IsDefined(input.Category))
-        {
-            errors[nameof(input.Category)] = store.Text["Error.Required"];
-        }
-
-        var subject = store.CheckText(errors, nameof(input.Subject), input.Subject, CaseLimits.MaxSubject);
-        var description = store.CheckText(errors, nameof(input.Description), input.Description, CaseLimits.MaxDescription);
-        if (input.SubmissionId == Guid.Empty)
-        {
-            errors[nameof(input.SubmissionId)] = store.Text["Error.Required"];
-        }
+        var (subject, description) = store.CheckNewCase(
+            errors, input.Kind, input.RequestType, input.Category, input.Subject, input.Description, input.SubmissionId);
 
         CaseContext? context = null;
         if (input.TransactionId is { } transactionId)
@@ -101,7 +82,7 @@ public sealed partial class InvestorCases(CaseStore store, IServiceScopeFactory 
             store.SlaOf(found, rules), found.OwnerName, found.AccountNumber, found.TransactionSummary, timeline, attachments, found.Rating,
             found.RatingComment, CaseTransitions.ClientMayReply(found.Status), CaseTransitions.ClientMayWithdraw(found.Status),
             CaseTransitions.ClientMayReopen(found.Status, found.ResolvedAt, now),
-            found.Status == CaseStatus.Resolved && found.ResolvedAt is { } resolved ? CaseTransitions.ReopenUntil(resolved) : null,
+            CaseTransitions.ReopenUntil(found.Status, found.ResolvedAt),
             CaseTransitions.ClientMayRate(found.Status, found.Rating), found.Version);
     }
 }

@@ -38,6 +38,10 @@ public static class CaseTransitions
 
     public static DateTimeOffset ReopenUntil(DateTimeOffset resolvedAt) => resolvedAt.AddDays(CaseLimits.ReopenDays);
 
+    /// <summary>Until when a case in <paramref name="status"/> may be reopened; null unless it is resolved.</summary>
+    public static DateTimeOffset? ReopenUntil(CaseStatus status, DateTimeOffset? resolvedAt) =>
+        status == CaseStatus.Resolved && resolvedAt is { } at ? ReopenUntil(at) : null;
+
     /// <summary>A resolved or closed case may be rated once.</summary>
     public static bool ClientMayRate(CaseStatus status, int? rating) => status is CaseStatus.Resolved or CaseStatus.Closed && rating is null;
 }
