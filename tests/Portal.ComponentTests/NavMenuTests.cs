@@ -29,6 +29,9 @@ public sealed class NavMenuTests : PortalComponentTest
         var links = Links(Render<NavMenu>());
 
         Assert.Equal("Dashboard", links["/"]);
+        Assert.Equal("Complaints", links["/complaints"]);
+        Assert.Equal("Requests", links["/requests"]);
+        Assert.DoesNotContain("/agent/tickets", links.Keys);
         Assert.Contains("/profile", links.Keys);
         Assert.DoesNotContain("/admin/users", links.Keys);
         Assert.DoesNotContain("/agent", links.Keys);
@@ -57,6 +60,9 @@ public sealed class NavMenuTests : PortalComponentTest
         var links = Links(Render<NavMenu>());
 
         Assert.Equal("Service desk", links["/agent"]);
+        Assert.Equal("Tickets", links["/agent/tickets"]);
+        Assert.Equal("Record a call", links["/agent/calls/new"]);
+        Assert.DoesNotContain("/complaints", links.Keys);
         Assert.DoesNotContain("/admin/users", links.Keys);
     }
 
@@ -71,7 +77,7 @@ public sealed class NavMenuTests : PortalComponentTest
     }
 
     [Theory]
-    [InlineData(Roles.Supervisor, new[] { "/supervisor", "/supervisor/clients", "/editor/review" })]
+    [InlineData(Roles.Supervisor, new[] { "/agent/tickets", "/agent/calls/new", "/supervisor", "/supervisor/clients", "/editor/review" })]
     [InlineData(Roles.QualityInspector, new[] { "/qa" })]
     [InlineData(Roles.Editor, new[] { "/editor", "/editor/review" })]
     [InlineData(Roles.Adviser, new[] { "/adviser" })]
