@@ -9,11 +9,14 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Portal.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class Cases : Migration
+    public partial class CasesAndNotifications : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ChatOfflineMessages");
+
             migrationBuilder.CreateTable(
                 name: "CasePhoneScripts",
                 columns: table => new
@@ -85,6 +88,69 @@ namespace Portal.Web.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Cases", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NotificationOutbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RecipientUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Topic = table.Column<int>(type: "integer", nullable: false),
+                    Template = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ValuesJson = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    Link = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpandedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationOutbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NotificationPreferences",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Topic = table.Column<int>(type: "integer", nullable: false),
+                    Inbox = table.Column<bool>(type: "boolean", nullable: false),
+                    Email = table.Column<bool>(type: "boolean", nullable: false),
+                    Sms = table.Column<bool>(type: "boolean", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationPreferences", x => new { x.UserId, x.Topic });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NotificationRecipients",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Culture = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationRecipients", x => x.UserId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NotificationSmsSink",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    To = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationSmsSink", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -210,6 +276,36 @@ namespace Portal.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "NotificationDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OutboxMessageId = table.Column<long>(type: "bigint", nullable: false),
+                    RecipientUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Topic = table.Column<int>(type: "integer", nullable: false),
+                    Channel = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LeaseUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClaimedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NotificationDeliveries_NotificationOutbox_OutboxMessageId",
+                        column: x => x.OutboxMessageId,
+                        principalTable: "NotificationOutbox",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CaseAttachments",
                 columns: table => new
                 {
@@ -240,6 +336,57 @@ namespace Portal.Web.Data.Migrations.Postgres
                         principalTable: "Cases",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NotificationAttempts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DeliveryId = table.Column<long>(type: "bigint", nullable: false),
+                    Channel = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Succeeded = table.Column<bool>(type: "boolean", nullable: false),
+                    Error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Instance = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationAttempts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NotificationAttempts_NotificationDeliveries_DeliveryId",
+                        column: x => x.DeliveryId,
+                        principalTable: "NotificationDeliveries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NotificationInbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    DeliveryId = table.Column<long>(type: "bigint", nullable: false),
+                    Topic = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Link = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ArchivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationInbox", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NotificationInbox_NotificationDeliveries_DeliveryId",
+                        column: x => x.DeliveryId,
+                        principalTable: "NotificationDeliveries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.InsertData(
@@ -354,6 +501,55 @@ namespace Portal.Web.Data.Migrations.Postgres
                 name: "IX_Cases_Team_DueAt",
                 table: "Cases",
                 columns: new[] { "Team", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationAttempts_DeliveryId_At",
+                table: "NotificationAttempts",
+                columns: new[] { "DeliveryId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationDeliveries_OutboxMessageId_Channel",
+                table: "NotificationDeliveries",
+                columns: new[] { "OutboxMessageId", "Channel" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationDeliveries_State_LeaseUntil",
+                table: "NotificationDeliveries",
+                columns: new[] { "State", "LeaseUntil" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationDeliveries_State_NextAttemptAt",
+                table: "NotificationDeliveries",
+                columns: new[] { "State", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationInbox_DeliveryId",
+                table: "NotificationInbox",
+                column: "DeliveryId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationInbox_Unread",
+                table: "NotificationInbox",
+                column: "UserId",
+                filter: "\"ReadAt\" IS NULL AND \"ArchivedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationInbox_UserId_CreatedAt",
+                table: "NotificationInbox",
+                columns: new[] { "UserId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationOutbox_Waiting",
+                table: "NotificationOutbox",
+                column: "Id",
+                filter: "\"ExpandedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationSmsSink_At",
+                table: "NotificationSmsSink",
+                column: "At");
         }
 
         /// <inheritdoc />
@@ -375,10 +571,61 @@ namespace Portal.Web.Data.Migrations.Postgres
                 name: "CasePoints");
 
             migrationBuilder.DropTable(
+                name: "NotificationAttempts");
+
+            migrationBuilder.DropTable(
+                name: "NotificationInbox");
+
+            migrationBuilder.DropTable(
+                name: "NotificationPreferences");
+
+            migrationBuilder.DropTable(
+                name: "NotificationRecipients");
+
+            migrationBuilder.DropTable(
+                name: "NotificationSmsSink");
+
+            migrationBuilder.DropTable(
                 name: "CaseEvents");
 
             migrationBuilder.DropTable(
+                name: "NotificationDeliveries");
+
+            migrationBuilder.DropTable(
                 name: "Cases");
+
+            migrationBuilder.DropTable(
+                name: "NotificationOutbox");
+
+            migrationBuilder.CreateTable(
+                name: "ChatOfflineMessages",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpectedAnswerBy = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    InvestorId = table.Column<int>(type: "integer", nullable: false),
+                    InvestorUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Reference = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Topic = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChatOfflineMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChatOfflineMessages_InvestorId_CreatedAt",
+                table: "ChatOfflineMessages",
+                columns: new[] { "InvestorId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChatOfflineMessages_Reference",
+                table: "ChatOfflineMessages",
+                column: "Reference",
+                unique: true);
         }
     }
 }
