@@ -25,6 +25,9 @@ public sealed class RouteAuthorizationTests(PortalApp app) : IClassFixture<Porta
         ("/supervisor/clients", [Roles.Supervisor, Roles.Agent, Roles.Specialist]),
     ];
 
+    // The demo user of each role holds just that role, but the demo adviser also works the chat desk.
+    private static string[] RolesOf(string visitor) => visitor == Roles.Adviser ? [Roles.Adviser, Roles.Agent] : [visitor];
+
     public static TheoryData<string> Visitors()
     {
         var data = new TheoryData<string> { Anonymous };
@@ -51,7 +54,7 @@ public sealed class RouteAuthorizationTests(PortalApp app) : IClassFixture<Porta
             var (expected, ok) = visitor switch
             {
                 Anonymous => ("redirect to sign-in", response.RedirectTarget() == "/Account/Login?ReturnUrl=" + Uri.EscapeDataString(route)),
-                _ when allowed.Contains(visitor) => ("200", response.StatusCode == HttpStatusCode.OK && !text.Contains(forbiddenTitle, StringComparison.Ordinal)),
+                _ when allowed.Intersect(RolesOf(visitor)).Any() => ("200", response.StatusCode == HttpStatusCode.OK && !text.Contains(forbiddenTitle, StringComparison.Ordinal)),
                 _ => ("403 page", response.StatusCode == HttpStatusCode.Forbidden && text.Contains(forbiddenTitle, StringComparison.Ordinal)),
             };
             if (!ok)

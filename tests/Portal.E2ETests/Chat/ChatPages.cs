@@ -38,7 +38,8 @@ public sealed class InvestorChatPage(IPage page)
 
     public ILocator StartButton => page.GetByRole(AriaRole.Button, new() { Name = "Start chat" });
 
-    public ILocator Status => page.GetByRole(AriaRole.Status).Filter(new() { HasNotText = "Loading" });
+    // The main content's status (the app bar's unread count is a status too).
+    public ILocator Status => page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Status).Filter(new() { HasNotText = "Loading" });
 
     public ILocator EndButton => page.GetByRole(AriaRole.Button, new() { Name = "End chat" });
 

@@ -114,12 +114,20 @@ public sealed class ChatOnSqliteTests(SqlitePortalApp app) : ChatOnBothProviders
     {
         var (journal, synchronous) = await app.WithDbAsync(async db =>
         {
+            // Opened here, so closed here too: a pooled context must not go back with its connection held open.
             await db.Database.OpenConnectionAsync();
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = "PRAGMA journal_mode;";
-            var journalMode = (string)(await command.ExecuteScalarAsync())!;
-            command.CommandText = "PRAGMA synchronous;";
-            return (journalMode, (long)(await command.ExecuteScalarAsync())!);
+            try
+            {
+                await using var command = db.Database.GetDbConnection().CreateCommand();
+                command.CommandText = "PRAGMA journal_mode;";
+                var journalMode = (string)(await command.ExecuteScalarAsync())!;
+                command.CommandText = "PRAGMA synchronous;";
+                return (journalMode, (long)(await command.ExecuteScalarAsync())!);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
         });
 
         Assert.Equal("wal", journal);

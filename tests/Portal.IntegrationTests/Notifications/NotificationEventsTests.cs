@@ -20,10 +20,11 @@ public sealed class NotificationEventsTests(NotificationsApp app) : IClassFixtur
         var month = app.Services.GetRequiredService<StatementCalendar>().LastClosedMonth;
         var key = month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         var silver = await UserIdOfAsync(DemoUsers.SilverInvestor);
+        await using var scope = app.Services.CreateAsyncScope();
 
-        await app.Services.GetRequiredService<MonthEndService>().RunAsync(TestActors.Admin, month);
+        await scope.ServiceProvider.GetRequiredService<MonthEndService>().RunAsync(TestActors.Admin, month);
         await NotificationsApp.DrainAsync(app.NewDispatcher());
-        await app.Services.GetRequiredService<MonthEndService>().RunAsync(TestActors.Admin, month);
+        await scope.ServiceProvider.GetRequiredService<MonthEndService>().RunAsync(TestActors.Admin, month);
         await NotificationsApp.DrainAsync(app.NewDispatcher());
         var inbox = await app.Services.GetRequiredService<NotificationInbox>().ListAsync(InvestorActor(silver), archived: false, 0, 50);
 
@@ -43,7 +44,8 @@ public sealed class NotificationEventsTests(NotificationsApp app) : IClassFixtur
             $"TEST-NOTIFY-1,{accountNumber},{accountNumber}-1,{day},Subscription,Failed,000707,100.00,0.9012,90000.00,,,,,InsufficientFunds",
             $"TEST-NOTIFY-2,{accountNumber},{accountNumber}-1,{day},Deposit,Confirmed,,,,100.00,,,,,");
 
-        var result = await app.Services.GetRequiredService<TransactionImporter>()
+        await using var scope = app.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<TransactionImporter>()
             .ImportAsync(TestActors.Admin, ImportKind.Transactions, "notify.csv", new MemoryStream(Encoding.UTF8.GetBytes(csv)), false);
         await NotificationsApp.DrainAsync(app.NewDispatcher());
         var mail = await app.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(b => b.Address == DemoUsers.GoldInvestor) && m.Subject?.StartsWith("A transaction failed", StringComparison.Ordinal) == true);

@@ -106,7 +106,7 @@ public sealed partial class CaseStore
     /// <summary>
     /// Tells the case's investor (when they have a sign-in) through the notifications outbox, in the caller's context
     /// before its save, so the change and its notification commit together. Values: <c>reference</c>, <c>subject</c>,
-    /// <c>status</c> / <c>statusZh</c> (the status in each template's language) and <c>owner</c> (who handles it).
+    /// <c>status</c> and <c>owner</c> (the status, and who handles it, with their <c>.zh-Hans</c> variants for a Chinese reader).
     /// </summary>
     private void NotifyClient(PortalDbContext db, Case found, string template)
     {
@@ -120,9 +120,9 @@ public sealed partial class CaseStore
             ["reference"] = found.Reference,
             ["subject"] = found.Subject,
             ["status"] = InCulture("en", "Status." + found.Status),
-            ["statusZh"] = InCulture("zh-Hans", "Status." + found.Status),
+            ["status.zh-Hans"] = InCulture("zh-Hans", "Status." + found.Status),
             ["owner"] = found.OwnerName ?? InCulture("en", "Team." + (found.Team ?? StaffTeam.InboundTier1)),
-            ["ownerZh"] = found.OwnerName ?? InCulture("zh-Hans", "Team." + (found.Team ?? StaffTeam.InboundTier1)),
+            ["owner.zh-Hans"] = found.OwnerName ?? InCulture("zh-Hans", "Team." + (found.Team ?? StaffTeam.InboundTier1)),
         };
         outbox.Add(db, found.InvestorUserId, NotificationTopic.CaseUpdates, template, values, ClientLink(found.Kind, found.Reference));
     }
