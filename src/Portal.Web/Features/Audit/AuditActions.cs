@@ -31,6 +31,8 @@ public static class AuditActions
     public const string AuditVerified = "AuditVerified";
     public const string AuditExported = "AuditExported";
     public const string ChatStarted = "ChatStarted";
+
+    /// <summary>No longer recorded (an offline chat message opens a case now); kept so the trail still names the old rows.</summary>
     public const string ChatOfflineMessage = "ChatOfflineMessage";
     public const string ChatAccepted = "ChatAccepted";
     public const string ChatTransferred = "ChatTransferred";
