@@ -14,7 +14,8 @@ namespace Portal.Web.Hosting;
 /// throughput, and they starve the thread pool. This gate queues the app's write transactions in-process instead,
 /// asynchronously and in arrival order, so each starts as soon as the one before it ends. It is released when the
 /// transaction commits, rolls back or fails, and when its connection closes or is disposed (a transaction disposed
-/// without a commit closes the connection EF opened for it). Writes outside a transaction, and other processes, still
+/// without a commit closes the connection EF opened for it; on a connection the code opened, the next waiting writer
+/// sees SQLite back in autocommit mode and releases it). Writes outside a transaction, and other processes, still
 /// meet the lock: the connection's <c>busy_timeout</c> lets SQLite wait for those itself, in short steps.
 /// One gate per app (the embedded mode runs one instance on its file).
 /// </summary>
@@ -23,20 +24,26 @@ internal sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionI
     /// <summary>How long SQLite itself waits for a lock held outside the gate, and how long the gate waits for a turn.</summary>
     internal static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
+    /// <summary>How often a writer waiting for its turn looks for a holder whose transaction ended unseen.</summary>
+    private static readonly TimeSpan Look = TimeSpan.FromMilliseconds(200);
+
     private readonly SemaphoreSlim _turn = new(1, 1);
-    private readonly ConcurrentDictionary<DbConnection, byte> _holders = new();
+
+    // The connections holding the turn; true once their transaction has begun in SQLite.
+    private readonly ConcurrentDictionary<DbConnection, bool> _holders = new();
 
     public override InterceptionResult<DbTransaction> TransactionStarting(
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
     {
         if (!_holders.ContainsKey(connection))
         {
-            if (!_turn.Wait(Wait))
+            var waited = TimeSpan.Zero;
+            while (!_turn.Wait(Look))
             {
-                throw TimedOut();
+                WaitedFor(ref waited);
             }
 
-            _holders[connection] = 0;
+            _holders[connection] = false;
         }
 
         return result;
@@ -48,15 +55,29 @@ internal sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionI
     {
         if (!_holders.ContainsKey(connection))
         {
-            if (!await _turn.WaitAsync(Wait, cancellationToken))
+            var waited = TimeSpan.Zero;
+            while (!await _turn.WaitAsync(Look, cancellationToken))
             {
-                throw TimedOut();
+                WaitedFor(ref waited);
             }
 
-            _holders[connection] = 0;
+            _holders[connection] = false;
         }
 
         return result;
+    }
+
+    public override DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
+    {
+        Begun(connection);
+        return result;
+    }
+
+    public override ValueTask<DbTransaction> TransactionStartedAsync(
+        DbConnection connection, TransactionEndEventData eventData, DbTransaction result, CancellationToken cancellationToken = default)
+    {
+        Begun(connection);
+        return ValueTask.FromResult(result);
     }
 
     public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Release(ConnectionOf(eventData));
@@ -108,6 +129,36 @@ internal sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionI
 
     private static TimeoutException TimedOut() =>
         new($"No turn to write to the SQLite database within {Wait.TotalSeconds:0} s (a write transaction was held that long).");
+
+    private void Begun(DbConnection connection)
+    {
+        if (_holders.ContainsKey(connection))
+        {
+            _holders[connection] = true;
+        }
+    }
+
+    /// <summary>
+    /// A transaction disposed without a commit on a connection the code opened itself ends without any event (EF closes
+    /// only the connections it opened, and a pooled context keeps the others open): SQLite is back in autocommit mode,
+    /// but the gate would stay held. A waiting writer releases such a holder; past <see cref="Wait"/> it gives up.
+    /// </summary>
+    private void WaitedFor(ref TimeSpan waited)
+    {
+        foreach (var (holder, begun) in _holders)
+        {
+            if (begun && (((SqliteConnection)holder).Handle is not { } handle || raw.sqlite3_get_autocommit(handle) != 0))
+            {
+                Release(holder);
+            }
+        }
+
+        waited += Look;
+        if (waited >= Wait)
+        {
+            throw TimedOut();
+        }
+    }
 
     private Task Released(DbConnection? connection)
     {

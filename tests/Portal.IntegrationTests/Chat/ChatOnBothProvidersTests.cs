@@ -110,6 +110,30 @@ public sealed class ChatOnPostgresTests(PortalApp app) : ChatOnBothProvidersTest
 public sealed class ChatOnSqliteTests(SqlitePortalApp app) : ChatOnBothProvidersTests(app), IClassFixture<SqlitePortalApp>
 {
     [Fact]
+    public async Task A_transaction_left_without_a_commit_on_a_connection_the_code_opened_itself_holds_up_no_message()
+    {
+        await using var agent = await ChatHubClient.ConnectAsync(app, DemoUsers.Agent);
+        await agent.OnlineAsync();
+        await using var investor = await ChatHubClient.ConnectAsync(app, DemoUsers.SilverInvestor);
+        var id = (await investor.StartChatAsync()).ConversationId;
+        await agent.AcceptAsync(id);
+
+        // As the statement pages do, the connection is opened by the code (so EF does not close it when the transaction
+        // goes), and the context goes back to the pool with it open; the writer fails half-way, without a commit.
+        await app.WithDbAsync(async db =>
+        {
+            await db.Database.OpenConnectionAsync();
+            await using var abandoned = await db.Database.BeginTransactionAsync();
+            return await db.Set<Conversation>().Where(c => c.Id == id).ExecuteUpdateAsync(u => u.SetProperty(c => c.Version, c => c.Version + 1));
+        });
+        var sent = await investor.SendAsync(id, "anyone?").WaitAsync(TimeSpan.FromSeconds(10));
+        var received = await agent.WaitForAsync<ChatMessage>("Message", m => m.Text == "anyone?");
+
+        Assert.Equal(sent.Sequence, received.Sequence);
+        await investor.EndAsync(id);
+    }
+
+    [Fact]
     public async Task The_apps_connections_write_ahead_and_sync_the_log_at_checkpoints_not_every_commit()
     {
         var (journal, synchronous) = await app.WithDbAsync(async db =>
