@@ -27,13 +27,21 @@ public sealed partial class ChatOfflineTests(PortalAppFixture app) : BrowserTest
 
         await Expect(chat.Status).ToHaveTextAsync(Recorded());
         await Expect(leave).ToHaveCountAsync(0);
+        var reference = Recorded().Match(await chat.Status.InnerTextAsync()).Groups["reference"].Value;
+        var follow = Page.GetByRole(AriaRole.Link, new() { Name = "Follow its progress" });
+        await Expect(follow).ToHaveAttributeAsync("href", "/requests/" + reference);
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Start a new chat" }).ClickAsync();
         await Expect(leave).ToBeVisibleAsync();
+
+        // The message is a request on the investor's own case page.
+        await Page.GotoAsync("/requests/" + reference);
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Please call me back about my fund switch.", Level = 1 })).ToBeVisibleAsync();
+        await Expect(Page.GetByText(reference).First).ToBeVisibleAsync();
     }
 
     // "We will answer from Mon 9:00." (the calendar's next opening, to the minute, in the investor's time zone), or
     // today while the business is open (the test runs at any hour).
-    [GeneratedRegex(@"^Your message is recorded under reference \S+\. We will answer (from (Mon|Tue|Wed|Thu|Fri|Sat|Sun)( \d{4}-\d{2}-\d{2})? \d{1,2}:\d{2}|today, during business hours)\.$")]
+    [GeneratedRegex(@"^Your message is recorded under reference (?<reference>R-\d{8}-\d{4})\. We will answer (from (Mon|Tue|Wed|Thu|Fri|Sat|Sun)( \d{4}-\d{2}-\d{2})? \d{1,2}:\d{2}|today, during business hours)\.$")]
     private static partial Regex Recorded();
 }
