@@ -53,6 +53,31 @@ public sealed class CaseAccessTests(PortalApp app) : IClassFixture<PortalApp>
     }
 
     [Fact]
+    public async Task A_case_page_answers_404_from_its_first_response_for_another_investors_or_an_unknown_reference()
+    {
+        var owner = await app.ActorAsync(DemoUsers.SilverInvestor, Roles.Investor);
+        var complaint = await app.Investors().SubmitAsync(owner, CaseTestKit.Complaint("Page of mine"));
+        using var ownerClient = await app.SignedInClientAsync(DemoUsers.SilverInvestor);
+        using var otherClient = await app.SignedInClientAsync(DemoUsers.GoldInvestor);
+        using var agentClient = await app.SignedInClientAsync(DemoUsers.Agent);
+
+        using var own = await ownerClient.GetAsync($"/complaints/{complaint.Reference}");
+        using var others = await otherClient.GetAsync($"/complaints/{complaint.Reference}");
+        using var wrongKind = await ownerClient.GetAsync($"/requests/{complaint.Reference}");
+        using var unknown = await ownerClient.GetAsync("/complaints/C-20990101-9999");
+        using var desk = await agentClient.GetAsync($"/agent/tickets/{complaint.Reference}");
+        using var deskUnknown = await agentClient.GetAsync("/agent/tickets/C-20990101-9999");
+
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, others.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, wrongKind.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, desk.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, deskUnknown.StatusCode);
+        Assert.DoesNotContain("Page of mine", await others.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Report_a_problem_fills_in_only_the_investors_own_transaction()
     {
         var owner = await app.ActorAsync(DemoUsers.SilverInvestor, Roles.Investor);

@@ -79,6 +79,19 @@ public sealed partial class CaseDesk(CaseStore store, AccountDirectory accounts)
         return [.. (await accounts.ListDeskMembersAsync(actor, cancellationToken)).Select(m => new AssignTarget(m.UserId, m.DisplayName, m.Team))];
     }
 
+    /// <summary>Whether the reference names a case (the page's prerender answers 404 otherwise); not audited, nothing is shown.</summary>
+    public async Task<bool> ExistsAsync(Actor actor, string reference, CancellationToken cancellationToken = default)
+    {
+        actor.RequireRole(CaseStore.DeskRoles);
+        if (CaseReference.KindOf(reference) is null)
+        {
+            return false;
+        }
+
+        await using var db = await store.Db.CreateDbContextAsync(cancellationToken);
+        return await db.Set<Case>().AnyAsync(c => c.Reference == reference, cancellationToken);
+    }
+
     /// <summary>A case with its internal notes and the complaint form; audited (staff opened a case).</summary>
     public async Task<DeskCaseView?> GetAsync(Actor actor, string reference, CancellationToken cancellationToken = default)
     {

@@ -58,6 +58,19 @@ public sealed partial class InvestorCases(CaseStore store, IServiceScopeFactory 
         return new([.. rows.Select(r => store.Row(r, rules))], total);
     }
 
+    /// <summary>Whether the reference names one of the investor's cases of this kind (the page's prerender answers 404 otherwise).</summary>
+    public async Task<bool> ExistsAsync(Actor actor, CaseKind kind, string reference, CancellationToken cancellationToken = default)
+    {
+        var investorId = actor.RequireInvestor();
+        if (CaseReference.KindOf(reference) != kind)
+        {
+            return false;
+        }
+
+        await using var db = await store.Db.CreateDbContextAsync(cancellationToken);
+        return await db.Set<Case>().AnyAsync(c => c.Reference == reference && c.InvestorId == investorId, cancellationToken);
+    }
+
     public async Task<InvestorCaseView?> GetAsync(Actor actor, CaseKind kind, string reference, CancellationToken cancellationToken = default)
     {
         var investorId = actor.RequireInvestor();
