@@ -11,9 +11,11 @@ public sealed record Visitor(string Name, string? Email)
 /// <summary>
 /// One page of the route contract as its owner sees it. <paramref name="Static"/> pages (the Identity forms) are
 /// never interactive; <paramref name="Dark"/> pages are checked in the dark theme too; <paramref name="Status"/> is
-/// the status the page answers with (the 403 and 404 pages).
+/// the status the page answers with (the 403 and 404 pages). A route with <paramref name="LinkFrom"/> is a page whose
+/// address depends on the demo data (a case's reference): its path is that of the first link on the page
+/// <paramref name="LinkFrom"/> that starts with <paramref name="Path"/>.
 /// </summary>
-public sealed record AccessibilityRoute(Visitor Visitor, string Path, bool Static = false, bool Dark = false, int Status = 200);
+public sealed record AccessibilityRoute(Visitor Visitor, string Path, bool Static = false, bool Dark = false, int Status = 200, string? LinkFrom = null);
 
 /// <summary>Every route the accessibility test checks, in both languages. A new page is one line here.</summary>
 public static class AccessibilityRoutes
@@ -53,11 +55,14 @@ public static class AccessibilityRoutes
         new(Investor, "/complaints/new"),
         new(Investor, "/requests"),
         new(Investor, "/requests/new", Dark: true),
+        new(Investor, "/complaints/C-", LinkFrom: "/complaints"),
+        new(Investor, "/requests/R-", Dark: true, LinkFrom: "/requests"),
         new(Investor, "/Account/Manage/TwoFactor", Static: true),
         new(Investor, "/admin/users", Status: 403),
 
         new(Agent, "/agent", Dark: true),
         new(Agent, "/agent/tickets", Dark: true),
+        new(Agent, "/agent/tickets/", Dark: true, LinkFrom: "/agent/tickets"),
         new(Agent, "/agent/calls/new"),
         new(Adviser, "/adviser"),
         new(Editor, "/editor", Dark: true),

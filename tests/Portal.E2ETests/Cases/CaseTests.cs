@@ -44,6 +44,13 @@ public sealed class CaseTests(PortalAppFixture app) : BrowserTest(app)
             await Expect(agentPage.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(reference);
             await desk.Button("Pick up").ClickAsync();
             await Expect(desk.Owner).ToContainTextAsync(DemoAccounts.AgentName);
+            // "/" and a shortcut opens the canned replies; Enter puts the chosen one in the box (not a new line).
+            var replyBox = agentPage.GetByLabel("Your message");
+            await replyBox.PressSequentiallyAsync("/wai");
+            await Expect(agentPage.GetByRole(AriaRole.Listbox)).ToContainTextAsync("/wait");
+            await replyBox.PressAsync("Enter");
+            await Expect(replyBox).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^(请稍等，我正在为您查询。|One moment please, I am looking into it.)$"));
+            await Expect(agentPage.GetByRole(AriaRole.Listbox)).ToHaveCountAsync(0);
             await desk.ReplyAsync("We are checking the order with the fund company.");
             await Expect(mine.Timeline.Item("We are checking the order with the fund company.")).ToBeVisibleAsync();
             await Expect(Page.GetByText("<b>Please check.</b>")).ToBeVisibleAsync();

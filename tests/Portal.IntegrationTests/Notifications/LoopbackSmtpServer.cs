@@ -26,6 +26,9 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
     /// <summary>While set, every MAIL command is answered "451" (a transient failure: the sender should try again later).</summary>
     public bool Failing { get; set; }
 
+    /// <summary>How long the server takes to accept a message's data (a slow mail server).</summary>
+    public TimeSpan DataDelay { get; set; }
+
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
     public IReadOnlyCollection<MimeMessage> Messages => _messages;
@@ -117,6 +120,7 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
                                 data.Append(dataLine.StartsWith("..", StringComparison.Ordinal) ? dataLine[1..] : dataLine).Append("\r\n");
                             }
 
+                            await Task.Delay(DataDelay, _stop.Token);
                             using (var content = new MemoryStream(Encoding.Latin1.GetBytes(data.ToString())))
                             {
                                 _messages.Enqueue(await MimeMessage.LoadAsync(content));

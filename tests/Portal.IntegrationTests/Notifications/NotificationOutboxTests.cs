@@ -46,6 +46,47 @@ public sealed class NotificationOutboxTests(NotificationsApp app) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_dispatcher_stopped_in_the_middle_of_a_batch_finishes_what_it_is_sending_and_hands_back_the_rest_at_once()
+    {
+        const int count = 10; // the test app's batch size
+        var user = await app.CreateUserAsync(Roles.Investor);
+        var preferences = app.Services.GetRequiredService<NotificationPreferences>();
+        await preferences.SaveAsync(ActorOf(user), NotificationTopic.MarketNotices, new ChannelChoice(Inbox: false, Email: true, Sms: false));
+        for (var i = 0; i < count; i++)
+        {
+            await app.AddAsync(user.Id, NotificationTopic.MarketNotices, "announcement-published",
+                new Dictionary<string, string> { ["title"] = $"Stopped #{i}", ["summary"] = "s" });
+        }
+
+        var stopping = app.NewDispatcher();
+        await stopping.ExpandAsync(CancellationToken.None);
+        app.Smtp.DataDelay = TimeSpan.FromMilliseconds(500);
+        using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        try
+        {
+            // The app stops (a deployment) while the batch is being sent: no exception, no delivery left claimed.
+            await stopping.DeliverDueAsync(stop.Token);
+        }
+        finally
+        {
+            app.Smtp.DataDelay = TimeSpan.Zero;
+        }
+
+        var afterStop = await app.DeliveriesOfAsync(user.Id);
+        Assert.Equal(count, afterStop.Count);
+        Assert.DoesNotContain(afterStop, d => d.State == DeliveryState.Sending || d.ClaimedBy is not null);
+        Assert.Contains(afterStop, d => d.State == DeliveryState.Pending);
+
+        // The next instance delivers the rest at once (no wait for a lease to end), and nothing twice.
+        await NotificationsApp.DrainAsync(app.NewDispatcher());
+        var mails = await WaitForMailsAsync(user.Email, count);
+        await Task.Delay(300);
+        Assert.All(await app.DeliveriesOfAsync(user.Id), d => Assert.Equal(DeliveryState.Delivered, d.State));
+        Assert.Equal(count, app.Smtp.Messages.Count(m => m.To.Mailboxes.Any(b => b.Address == user.Email)));
+        Assert.Equal(count, mails.Select(m => m.Subject).Distinct().Count());
+    }
+
+    [Fact]
     public async Task A_failing_delivery_is_retried_with_exponential_back_off_then_given_up_and_an_admin_can_retry_it()
     {
         var user = await app.CreateUserAsync(Roles.Investor);

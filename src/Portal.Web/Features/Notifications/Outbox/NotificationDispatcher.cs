@@ -120,26 +120,39 @@ internal sealed partial class NotificationDispatcher(
         }
     }
 
-    internal async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims a batch and sends it. When the app stops meanwhile, what is being sent finishes and is recorded, and what has
+    /// not started is handed back at once (not left to its lease), so the next instance sends it, and nothing twice.
+    /// </summary>
+    internal async Task<int> DeliverDueAsync(CancellationToken stopping)
     {
-        var claimed = await ClaimAsync(cancellationToken);
+        var claimed = await ClaimAsync(stopping);
         if (claimed.Count == 0)
         {
             return 0;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var deliveries = await db.Set<NotificationDelivery>().AsNoTracking().Where(d => claimed.Contains(d.Id)).ToListAsync(cancellationToken);
+        // From here on the claim is this dispatcher's to finish or hand back, whatever the stopping token says.
+        var none = CancellationToken.None;
+        await using var db = await dbFactory.CreateDbContextAsync(none);
+        var deliveries = await db.Set<NotificationDelivery>().AsNoTracking().Where(d => claimed.Contains(d.Id)).ToListAsync(none);
         var messageIds = deliveries.Select(d => d.OutboxMessageId).Distinct().ToList();
-        var messages = await db.Set<OutboxMessage>().AsNoTracking().Where(m => messageIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
+        var messages = await db.Set<OutboxMessage>().AsNoTracking().Where(m => messageIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, none);
         var userIds = deliveries.Select(d => d.RecipientUserId).Distinct(StringComparer.Ordinal).ToList();
-        var contacts = await AccountDirectory.FindContactsAsync(db, userIds, cancellationToken);
+        var contacts = await AccountDirectory.FindContactsAsync(db, userIds, none);
         var cultures = await db.Set<NotificationRecipient>().AsNoTracking().Where(r => userIds.Contains(r.UserId))
-            .ToDictionaryAsync(r => r.UserId, r => r.Culture, StringComparer.Ordinal, cancellationToken);
+            .ToDictionaryAsync(r => r.UserId, r => r.Culture, StringComparer.Ordinal, none);
 
-        await Parallel.ForEachAsync(deliveries, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
-            async (delivery, ct) =>
+        var handedBack = new System.Collections.Concurrent.ConcurrentBag<long>();
+        await Parallel.ForEachAsync(deliveries, new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            async (delivery, _) =>
             {
+                if (stopping.IsCancellationRequested)
+                {
+                    handedBack.Add(delivery.Id);
+                    return;
+                }
+
                 var message = messages[delivery.OutboxMessageId];
                 var contact = contacts.GetValueOrDefault(delivery.RecipientUserId) ?? new UserContact(delivery.RecipientUserId, null, null);
                 var work = new DeliveryWork(
@@ -147,8 +160,17 @@ internal sealed partial class NotificationDispatcher(
                     cultures.GetValueOrDefault(delivery.RecipientUserId) ?? Hosting.LocalizationHosting.SupportedCultures[0], contact,
                     message.Link is null ? null : links.To(message.Link),
                     TopicDefaults.IsRequired(message.Topic) ? null : unsubscribe.LinkFor(delivery.RecipientUserId, message.Topic));
-                await DeliverAsync(work, ct);
+                await DeliverAsync(work);
             });
+
+        if (!handedBack.IsEmpty)
+        {
+            var ids = handedBack.ToList();
+            await db.Set<NotificationDelivery>().Where(d => ids.Contains(d.Id) && d.State == DeliveryState.Sending && d.ClaimedBy == Instance)
+                .ExecuteUpdateAsync(u => u.SetProperty(d => d.State, DeliveryState.Pending).SetProperty(d => d.ClaimedBy, (string?)null)
+                    .SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null), none);
+        }
+
         return deliveries.Count;
     }
 
@@ -183,18 +205,18 @@ internal sealed partial class NotificationDispatcher(
     private static IQueryable<NotificationDelivery> Due(PortalDbContext db, DateTimeOffset now) => db.Set<NotificationDelivery>()
         .Where(d => (d.State == DeliveryState.Pending && d.NextAttemptAt <= now) || (d.State == DeliveryState.Sending && d.LeaseUntil < now));
 
-    private async Task DeliverAsync(DeliveryWork work, CancellationToken cancellationToken)
+    /// <summary>Sends one claimed delivery (bounded by the send timeout, not by the app stopping) and records its outcome.</summary>
+    private async Task DeliverAsync(DeliveryWork work)
     {
         var delivery = work.Delivery;
         string? error = null;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
         try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.SendTimeoutSeconds));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(options.Value.SendTimeoutSeconds));
             await _channels[delivery.Channel].DeliverAsync(db, work, timeout.Token);
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex)
         {
             error = $"{ex.GetType().Name}: {ex.Message}";
             error = error[..Math.Min(error.Length, NotificationLimits.MaxError)];
