@@ -5,7 +5,8 @@ namespace Portal.Load;
 /// <param name="Postgres">A PostgreSQL connection string (without a database name) to run the statements page on instead of SQLite.</param>
 /// <param name="WarmUpSeconds">Load before measuring, so tiered JIT has compiled the hot paths (on two busy cores the JIT needs about half a minute; the first seconds run much slower).</param>
 /// <param name="Chat">The chat benchmark's load.</param>
-internal sealed record BenchmarkOptions(string Which, int Runs, int Seconds, int Concurrency, int WarmUpSeconds, string? Postgres, string RepositoryRoot, ChatLoad Chat)
+/// <param name="Notifications">How many notices the notifications benchmark queues.</param>
+internal sealed record BenchmarkOptions(string Which, int Runs, int Seconds, int Concurrency, int WarmUpSeconds, string? Postgres, string RepositoryRoot, ChatLoad Chat, int Notifications)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -15,10 +16,10 @@ internal sealed record BenchmarkOptions(string Which, int Runs, int Seconds, int
             return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
         }
 
-        var which = args.FirstOrDefault(a => a is "statements" or "pdf" or "cases" or "chat" or "all") ?? "all";
+        var which = args.FirstOrDefault(a => a is "statements" or "pdf" or "cases" or "chat" or "notifications" or "all") ?? "all";
         var postgres = Array.IndexOf(args, "--postgres") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
         var chat = new ChatLoad(Value("--connections", 5_000), Value("--users", 250), Value("--pairs", 100), Value("--rate", 500), Value("--hold", 600));
-        return new(which, Value("--runs", 5), Value("--seconds", 10), Value("--concurrency", 16), Value("--warmup", 30), postgres, FindRepositoryRoot(), chat);
+        return new(which, Value("--runs", 5), Value("--seconds", 10), Value("--concurrency", 16), Value("--warmup", 30), postgres, FindRepositoryRoot(), chat, Value("--count", 10_000));
     }
 
     private static string FindRepositoryRoot()

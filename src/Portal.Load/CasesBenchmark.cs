@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,7 +28,7 @@ internal static class CasesBenchmark
         var connectionString = postgres
             ? $"{options.Postgres};Database=portal_cases_{DateTime.UtcNow:yyyyMMddHHmmss}"
             : $"Data Source={Path.Combine(folder.FullName, "portal.db")}";
-        await using var host = new DeskHost(Path.Combine(options.RepositoryRoot, "src", "Portal.Web"), connectionString, postgres);
+        await using var host = new InProcessPortal(Path.Combine(options.RepositoryRoot, "src", "Portal.Web"), connectionString, postgres);
         try
         {
             await RunAsync(options, host, postgres ? "PostgreSQL" : "SQLite");
@@ -47,7 +46,7 @@ internal static class CasesBenchmark
         }
     }
 
-    private static async Task RunAsync(BenchmarkOptions options, DeskHost host, string database)
+    private static async Task RunAsync(BenchmarkOptions options, InProcessPortal host, string database)
     {
         var services = host.Services;
         var store = services.GetRequiredService<CaseStore>();
@@ -137,22 +136,5 @@ internal static class CasesBenchmark
         await using var db = await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         var user = await db.Users.SingleAsync(u => u.Email == "agent@portal.demo");
         return new Actor(user.Id, user.DisplayName, new HashSet<string> { Roles.Agent }, null, "127.0.0.1");
-    }
-
-    /// <summary>The app's own host (its entry point, found from any of its types), in this process, on the benchmark's database.</summary>
-    private sealed class DeskHost(string contentRoot, string connectionString, bool postgres) : WebApplicationFactory<PortalDbContext>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Benchmark");
-            builder.UseContentRoot(contentRoot);
-            builder.UseSetting("Database:Provider", postgres ? "Postgres" : "Sqlite");
-            builder.UseSetting("ConnectionStrings:Portal", connectionString);
-            builder.UseSetting("Portal:DemoData", "true");
-            builder.UseSetting("Portal:PublicBaseUrl", "http://localhost");
-            builder.UseSetting("Email:UsePickupFolder", "true");
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-            builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware", "Warning");
-        }
     }
 }

@@ -1,7 +1,8 @@
 using Portal.Load;
 
-// dotnet run -c Release --project src/Portal.Load [statements|pdf|cases|chat|all] [--runs N] [--seconds S] [--concurrency C] [--warmup W] [--postgres CS]
+// dotnet run -c Release --project src/Portal.Load [statements|pdf|cases|chat|notifications|all] [--runs N] [--seconds S] [--concurrency C] [--warmup W] [--postgres CS]
 //   chat: [--connections 5000] [--users 250] [--pairs 100] [--rate 500] [--hold 600]
+//   notifications: [--count 10000]
 var options = BenchmarkOptions.Parse(args);
 if (options.Which is "statements" or "all")
 {
@@ -21,4 +22,9 @@ if (options.Which is "cases" or "all")
 if (options.Which is "chat" or "all")
 {
     await ChatBenchmark.RunAsync(options);
+}
+
+if (options.Which is "notifications" or "all")
+{
+    await NotificationsBenchmark.RunAsync(options);
 }

@@ -47,10 +47,10 @@ public sealed class CaseTests(PortalAppFixture app) : BrowserTest(app)
             // "/" and a shortcut opens the canned replies; Enter puts the chosen one in the box (not a new line).
             var replyBox = agentPage.GetByLabel("Your message");
             await replyBox.PressSequentiallyAsync("/wai");
-            await Expect(agentPage.GetByRole(AriaRole.Listbox)).ToContainTextAsync("/wait");
+            await Expect(agentPage.GetByRole(AriaRole.Listbox, new() { Name = "Canned responses" })).ToContainTextAsync("/wait");
             await replyBox.PressAsync("Enter");
             await Expect(replyBox).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^(请稍等，我正在为您查询。|One moment please, I am looking into it.)$"));
-            await Expect(agentPage.GetByRole(AriaRole.Listbox)).ToHaveCountAsync(0);
+            await Expect(agentPage.GetByRole(AriaRole.Listbox, new() { Name = "Canned responses" })).ToHaveCountAsync(0);
             await desk.ReplyAsync("We are checking the order with the fund company.");
             await Expect(mine.Timeline.Item("We are checking the order with the fund company.")).ToBeVisibleAsync();
             await Expect(Page.GetByText("<b>Please check.</b>")).ToBeVisibleAsync();

@@ -1,3 +1,4 @@
+using MailKit;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -46,21 +47,104 @@ internal sealed class PickupFolderEmailSender(IOptions<EmailOptions> options, IH
     }
 }
 
-/// <summary>Speaks SMTP through MailKit.</summary>
-internal sealed class SmtpEmailSender(IOptions<EmailOptions> emailOptions, IOptions<SmtpOptions> smtpOptions) : IEmailSender
+/// <summary>
+/// Speaks SMTP through MailKit. Connections are kept for reuse (up to <see cref="MaxIdle"/> idle ones, each for at most
+/// <see cref="IdleFor"/>): a connection, its greeting and its sign-in cost more than the message itself. A kept
+/// connection the server has meanwhile closed fails before any data is sent, so that message goes out once more on a
+/// new connection.
+/// </summary>
+internal sealed class SmtpEmailSender(IOptions<EmailOptions> emailOptions, IOptions<SmtpOptions> smtpOptions, TimeProvider clock)
+    : IEmailSender, IDisposable
 {
+    internal const int MaxIdle = 8;
+    internal static readonly TimeSpan IdleFor = TimeSpan.FromSeconds(10);
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(SmtpClient Client, DateTimeOffset Since)> _idle = new();
+
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
     {
-        var smtp = smtpOptions.Value;
         var mime = MimeMessageFactory.Create(message, emailOptions.Value.From);
-        using var client = new SmtpClient();
-        await client.ConnectAsync(smtp.Host ?? "localhost", smtp.Port, smtp.Security, cancellationToken);
-        if (!string.IsNullOrEmpty(smtp.UserName))
+        if (TakeIdle() is { } kept)
         {
-            await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);
+            try
+            {
+                await kept.SendAsync(mime, cancellationToken);
+                Keep(kept);
+                return;
+            }
+            catch (Exception ex) when (ex is ServiceNotConnectedException or IOException or SmtpProtocolException)
+            {
+                kept.Dispose();
+            }
         }
 
-        await client.SendAsync(mime, cancellationToken);
-        await client.DisconnectAsync(quit: true, cancellationToken);
+        var client = await ConnectAsync(cancellationToken);
+        try
+        {
+            await client.SendAsync(mime, cancellationToken);
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+
+        Keep(client);
+    }
+
+    public void Dispose()
+    {
+        while (_idle.TryDequeue(out var idle))
+        {
+            idle.Client.Dispose();
+        }
+    }
+
+    private SmtpClient? TakeIdle()
+    {
+        while (_idle.TryDequeue(out var idle))
+        {
+            if (idle.Client.IsConnected && clock.GetUtcNow() - idle.Since < IdleFor)
+            {
+                return idle.Client;
+            }
+
+            idle.Client.Dispose();
+        }
+
+        return null;
+    }
+
+    private void Keep(SmtpClient client)
+    {
+        if (_idle.Count < MaxIdle)
+        {
+            _idle.Enqueue((client, clock.GetUtcNow()));
+        }
+        else
+        {
+            client.Dispose();
+        }
+    }
+
+    private async Task<SmtpClient> ConnectAsync(CancellationToken cancellationToken)
+    {
+        var smtp = smtpOptions.Value;
+        var client = new SmtpClient();
+        try
+        {
+            await client.ConnectAsync(smtp.Host ?? "localhost", smtp.Port, smtp.Security, cancellationToken);
+            if (!string.IsNullOrEmpty(smtp.UserName))
+            {
+                await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);
+            }
+
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
     }
 }
