@@ -9,8 +9,8 @@ using Portal.Web.Features.Notifications.Preferences;
 
 namespace Portal.IntegrationTests.Notifications;
 
-/// <summary>The outbox and its dispatchers on PostgreSQL: exactly once, retries with back-off, giving up, preferences.</summary>
-public sealed class NotificationOutboxTests(NotificationsApp app) : IClassFixture<NotificationsApp>
+/// <summary>The outbox and its dispatchers on both providers: exactly once, retries with back-off, giving up, preferences.</summary>
+public abstract class NotificationOutboxTests(NotificationsApp app)
 {
     [Fact]
     public async Task Two_dispatchers_on_one_database_deliver_every_notification_exactly_once_on_every_channel()
@@ -218,3 +218,9 @@ public sealed class NotificationOutboxTests(NotificationsApp app) : IClassFixtur
         return mails;
     }
 }
+
+/// <summary>On PostgreSQL: claims with <c>FOR UPDATE SKIP LOCKED</c>.</summary>
+public sealed class NotificationOutboxTestsOnPostgres(NotificationsApp app) : NotificationOutboxTests(app), IClassFixture<NotificationsApp>;
+
+/// <summary>On SQLite: claims inside one write transaction, serialised by the write gate.</summary>
+public sealed class NotificationOutboxTestsOnSqlite(SqliteNotificationsApp app) : NotificationOutboxTests(app), IClassFixture<SqliteNotificationsApp>;

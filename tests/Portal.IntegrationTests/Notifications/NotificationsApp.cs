@@ -11,7 +11,7 @@ namespace Portal.IntegrationTests.Notifications;
 /// The app on PostgreSQL with its mail going to a real SMTP listener on loopback, and no dispatcher of its own: each
 /// test runs the dispatchers it needs (<see cref="NewDispatcher"/>), so two can share one database.
 /// </summary>
-public sealed class NotificationsApp : PortalApp
+public class NotificationsApp : PortalApp
 {
     public const int MaxAttempts = 3;
     public const int RetryBaseSeconds = 10;
@@ -62,5 +62,16 @@ public sealed class NotificationsApp : PortalApp
     {
         await base.DisposeAsync();
         await Smtp.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
+}
+
+/// <summary>The same on SQLite, where the dispatcher claims inside a write transaction (one instance).</summary>
+public sealed class SqliteNotificationsApp : NotificationsApp
+{
+    public override Portal.Web.Data.DatabaseProvider Provider => Portal.Web.Data.DatabaseProvider.Sqlite;
+
+    protected override Task<string> CreateDatabaseAsync(string folder) => SqliteTestDatabase.CreateAsync(folder);
+
+    protected override Task DropDatabaseAsync(string connectionString) => SqliteTestDatabase.DropAsync();
 }
