@@ -20,6 +20,8 @@ public sealed class FallbackPolicyTests(PortalApp app) : IClassFixture<PortalApp
         "/status/{Code:int}", "/Error", "/not-found", "/health/live", "/health/ready", "/culture/{culture}", "/media/{id:guid}",
         // The unsubscribe link in a notification: its signed token is the authority.
         "/unsubscribe",
+        // Replies to the portal's SMS, posted by the SMS provider: its key is the authority.
+        "/sms/inbound",
         // The Blazor circuit: anonymous visitors use interactive pages too.
         "/_blazor", "/_blazor/negotiate", "/_blazor/disconnect/", "/_blazor/initializers/", "/_framework/opaque-redirect",
         // Any other address: a 404 page for everyone.

@@ -15,6 +15,7 @@ public class NotificationsApp : PortalApp
 {
     public const int MaxAttempts = 3;
     public const int RetryBaseSeconds = 10;
+    public const string SmsInboundKey = "inbound-test-key";
 
     public LoopbackSmtpServer Smtp { get; } = new();
 
@@ -56,6 +57,7 @@ public class NotificationsApp : PortalApp
         builder.UseSetting("Notifications:MaxAttempts", MaxAttempts.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Notifications:RetryBaseSeconds", RetryBaseSeconds.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Notifications:BatchSize", "10");
+        builder.UseSetting("Sms:InboundKey", SmsInboundKey);
     }
 
     public override async ValueTask DisposeAsync()

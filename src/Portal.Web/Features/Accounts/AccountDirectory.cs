@@ -96,6 +96,15 @@ public sealed class AccountDirectory(IDbContextFactory<PortalDbContext> dbFactor
             mobiles.FirstOrDefault(m => m.UserId == u.Id && m.Mobile.Length > 0)?.Mobile ?? u.PhoneNumber), StringComparer.Ordinal);
     }
 
+    /// <summary>The users whose mobile number is <paramref name="mobile"/> (an investor's, or a user's phone number), for a reply by SMS.</summary>
+    public static async Task<IReadOnlyList<string>> FindUserIdsByMobileAsync(PortalDbContext db, string mobile, CancellationToken cancellationToken = default)
+    {
+        var investors = await db.Set<Investor>().AsNoTracking().Where(i => i.UserId != null && i.Mobile == mobile)
+            .Select(i => i.UserId!).ToListAsync(cancellationToken);
+        var users = await db.Users.AsNoTracking().Where(u => u.PhoneNumber == mobile).Select(u => u.Id).ToListAsync(cancellationToken);
+        return [.. investors.Union(users, StringComparer.Ordinal)];
+    }
+
     /// <summary>One page of users, filtered by name or e-mail and optionally by role, ordered by name.</summary>
     public async Task<UserPage> ListUsersAsync(Actor actor, string? search, string? role, int page, int pageSize, CancellationToken cancellationToken = default)
     {

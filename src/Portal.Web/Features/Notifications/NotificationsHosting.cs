@@ -78,6 +78,7 @@ public static class NotificationsHosting
     public static IEndpointRouteBuilder MapNotifications(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapUnsubscribe();
+        endpoints.MapSmsInbound();
         return endpoints;
     }
 

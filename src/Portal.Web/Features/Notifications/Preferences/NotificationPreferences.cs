@@ -39,6 +39,29 @@ public sealed class NotificationPreferences(IDbContextFactory<PortalDbContext> d
         await SaveAsync(db, userId, topic, current with { Email = false, Sms = false }, cancellationToken);
     }
 
+    /// <summary>
+    /// What a STOP reply to an SMS does: SMS off for every optional topic of everyone with that mobile number (the
+    /// required ones, security and statements, keep theirs). Returns how many people it stopped.
+    /// </summary>
+    internal async Task<int> StopSmsAsync(string mobile, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var userIds = await AccountDirectory.FindUserIdsByMobileAsync(db, mobile, cancellationToken);
+        foreach (var userId in userIds)
+        {
+            foreach (var topic in TopicDefaults.All.Where(t => !TopicDefaults.IsRequired(t)))
+            {
+                var current = await ChoiceAsync(db, userId, topic, cancellationToken);
+                if (current.Sms)
+                {
+                    await SaveAsync(db, userId, topic, current with { Sms = false }, cancellationToken);
+                }
+            }
+        }
+
+        return userIds.Count;
+    }
+
     /// <summary>Remembers the language <paramref name="userId"/> uses the portal in, for what is sent to them.</summary>
     public async Task RememberCultureAsync(string userId, string culture, CancellationToken cancellationToken = default)
     {

@@ -38,6 +38,12 @@ public sealed class SmsOptions : IValidatableObject
 
     public string? ApiKey { get; set; }
 
+    /// <summary>
+    /// The key the provider sends (in <see cref="ApiKeyHeader"/>) when it posts a reply to <c>/sms/inbound</c>; unset, that
+    /// endpoint does not exist.
+    /// </summary>
+    public string? InboundKey { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Provider == SmsProvider.Http && (Endpoint is not { IsAbsoluteUri: true } || string.IsNullOrWhiteSpace(ApiKey)))
