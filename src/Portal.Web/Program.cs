@@ -50,6 +50,7 @@ app.MapContent();
 app.MapAudit();
 app.MapChat();
 app.MapCases();
+app.MapBooking();
 app.MapNotifications();
 app.MapPortalUi();
 

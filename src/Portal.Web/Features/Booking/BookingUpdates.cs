@@ -22,6 +22,10 @@ public sealed class BookingUpdates(IEventBus bus)
     public IDisposable SubscribeAdviser(int adviserId, Func<Task> changed) =>
         _advisers.Subscribe(adviserId.ToString(System.Globalization.CultureInfo.InvariantCulture), _ => changed());
 
+    /// <summary>The adviser's profile, hours or exceptions changed: their calendar and their open slots.</summary>
+    public Task NotifyAdviserAsync(int adviserId, CancellationToken cancellationToken = default) =>
+        _advisers.NotifyAsync(adviserId.ToString(System.Globalization.CultureInfo.InvariantCulture), new AppointmentChanged(0, adviserId, 0, AppointmentStatus.Requested), cancellationToken);
+
     public async Task NotifyAsync(AppointmentChanged change, CancellationToken cancellationToken = default)
     {
         await _investors.NotifyAsync(change.InvestorId.ToString(System.Globalization.CultureInfo.InvariantCulture), change, cancellationToken);
