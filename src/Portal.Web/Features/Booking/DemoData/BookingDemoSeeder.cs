@@ -20,7 +20,7 @@ internal sealed class BookingDemoSeeder(IDbContextFactory<PortalDbContext> dbFac
     public const int PastWeeks = 4;
     public const int FutureWeeks = 2;
     /// <summary>The clients booked come from the first this many VIP investors (tests book with later ones).</summary>
-    public const int ClientPool = 60;
+    public const int ClientPool = 20;
     private const int Seed = 20_261_212;
 
     private static readonly string[] Topics =
