@@ -132,6 +132,14 @@ public abstract class BookingTests(PortalApp app)
         var confirmed = await Desk.ConfirmAsync(sun, booked.Id, booked.Version);
         Assert.Equal(AppointmentStatus.Confirmed, confirmed.Appointment!.Status);
         Assert.Equal(AppointmentStatus.Confirmed, (await Investors.GetAsync(mine, booked.Id))!.Status);
+
+        // The investor moves it to a later open slot: a new request the adviser confirms again.
+        var later = (await Investors.GetSlotsAsync(mine, adviser.AdviserId, adviser.MeetingTypes[0].Id, Today().AddDays(5), 14)).First(s => s.StartUtc >= slot.StartUtc.AddHours(2));
+        var moved = await Investors.RescheduleAsync(mine, booked.Id, later.StartUtc, confirmed.Appointment.Version);
+        Assert.Equal(BookingOutcome.Booked, moved.Outcome);
+        Assert.Equal(AppointmentStatus.Requested, moved.Appointment!.Status);
+        Assert.Equal(later.StartUtc, moved.Appointment.StartUtc);
+        Assert.Equal(BookingOutcome.Stale, (await Investors.RescheduleAsync(mine, booked.Id, later.StartUtc, confirmed.Appointment.Version)).Outcome);
     }
 
     [Fact]

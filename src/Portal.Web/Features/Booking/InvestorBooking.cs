@@ -163,14 +163,10 @@ public sealed class InvestorBooking(BookingStore store)
         var investorId = actor.RequireInvestor();
         await using var db = await store.Db.CreateDbContextAsync(ct);
         var context = await store.ContextAsync(ct);
-        if (await LoadOwnAsync(db, investorId, appointmentId, ct) is not { } appointment)
+        var (appointment, refused) = await ChangeableAsync(db, investorId, appointmentId, version, context, ct);
+        if (refused is not null || appointment is null)
         {
-            return BookingStore.Outcome(BookingOutcome.NotAllowed, "", store.Text("Error.NotFound"));
-        }
-
-        if (Refusal(appointment, version, context) is { } refused)
-        {
-            return refused;
+            return refused!;
         }
 
         var adviser = appointment.Adviser!;
@@ -229,14 +225,10 @@ public sealed class InvestorBooking(BookingStore store)
         var investorId = actor.RequireInvestor();
         await using var db = await store.Db.CreateDbContextAsync(ct);
         var context = await store.ContextAsync(ct);
-        if (await LoadOwnAsync(db, investorId, appointmentId, ct) is not { } appointment)
+        var (appointment, refused) = await ChangeableAsync(db, investorId, appointmentId, version, context, ct);
+        if (refused is not null || appointment is null)
         {
-            return BookingStore.Outcome(BookingOutcome.NotAllowed, "", store.Text("Error.NotFound"));
-        }
-
-        if (Refusal(appointment, version, context) is { } refused)
-        {
-            return refused;
+            return refused!;
         }
 
         appointment.Status = AppointmentStatus.CancelledByInvestor;
@@ -347,6 +339,16 @@ public sealed class InvestorBooking(BookingStore store)
     private static Task<Appointment?> LoadOwnAsync(PortalDbContext db, int investorId, int appointmentId, CancellationToken ct) =>
         db.Set<Appointment>().Include(a => a.Adviser).ThenInclude(p => p!.Exceptions)
             .SingleOrDefaultAsync(a => a.Id == appointmentId && a.InvestorId == investorId, ct);
+
+    /// <summary>The investor's own appointment to change, or why not: not theirs, stale, no longer active, or past the cut-off.</summary>
+    private async Task<(Appointment? Appointment, BookingResult? Refused)> ChangeableAsync(
+        PortalDbContext db, int investorId, int appointmentId, int version, BookingContext context, CancellationToken ct)
+    {
+        var appointment = await LoadOwnAsync(db, investorId, appointmentId, ct);
+        return appointment is null
+            ? (null, BookingStore.Outcome(BookingOutcome.NotAllowed, "", store.Text("Error.NotFound")))
+            : (appointment, Refusal(appointment, version, context));
+    }
 
     /// <summary>Why the investor may not change it: stale, no longer active, or past the cut-off.</summary>
     private BookingResult? Refusal(Appointment appointment, int version, BookingContext context)
