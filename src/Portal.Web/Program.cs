@@ -1,6 +1,7 @@
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Admin;
 using Portal.Web.Features.Audit;
+using Portal.Web.Features.Booking;
 using Portal.Web.Features.Cases;
 using Portal.Web.Features.Chat;
 using Portal.Web.Features.Chat.Ui;
@@ -24,6 +25,7 @@ builder.AddContent();
 builder.AddChat();
 builder.AddChatPages();
 builder.AddCases();
+builder.AddBooking();
 builder.AddPortalUi();
 builder.AddPortalSecurityHeaders();
 builder.AddPortalRateLimits();
@@ -48,6 +50,7 @@ app.MapContent();
 app.MapAudit();
 app.MapChat();
 app.MapCases();
+app.MapBooking();
 app.MapNotifications();
 app.MapPortalUi();
 

@@ -55,6 +55,19 @@ public static class AuditActions
     public const string CallRecorded = "CallRecorded";
     public const string PhoneScriptChanged = "PhoneScriptChanged";
     public const string NotificationRetried = "NotificationRetried";
+    public const string AppointmentBooked = "AppointmentBooked";
+    public const string AppointmentRescheduled = "AppointmentRescheduled";
+    public const string AppointmentCancelled = "AppointmentCancelled";
+    public const string AppointmentConfirmed = "AppointmentConfirmed";
+    public const string AppointmentDeclined = "AppointmentDeclined";
+    public const string AppointmentCompleted = "AppointmentCompleted";
+    public const string AppointmentNoShow = "AppointmentNoShow";
+    public const string AppointmentNotesSaved = "AppointmentNotesSaved";
+    public const string AdviserSettingsSaved = "AdviserSettingsSaved";
+    public const string AdviserExceptionAdded = "AdviserExceptionAdded";
+    public const string AdviserExceptionRemoved = "AdviserExceptionRemoved";
+    public const string AdviserPhotoSaved = "AdviserPhotoSaved";
+    public const string AppointmentReminderSent = "AppointmentReminderSent";
 
     /// <summary>Every action above, in the order written: what the audit page offers to filter by.</summary>
     public static readonly IReadOnlyList<string> All = typeof(AuditActions).GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -547,6 +547,267 @@ namespace Portal.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Web.Features.Booking.Model.AdviserDayOff", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AdviserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DayOff")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly?>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdviserId", "Date");
+
+                    b.ToTable("AdviserExceptions", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Web.Features.Booking.Model.AdviserMeetingType", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AdviserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdviserId", "Mode", "Minutes")
+                        .IsUnique();
+
+                    b.ToTable("AdviserMeetingTypes", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Web.Features.Booking.Model.AdviserPhoto", b =>
+                {
+                    b.Property<int>("AdviserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AdviserId");
+
+                    b.ToTable("AdviserPhotos", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Web.Features.Booking.Model.AdviserProfile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Bio")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BufferAfterMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BufferBeforeMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DailyCap")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasPhoto")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HorizonDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hours")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MinimumNoticeHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Specialties")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("AdviserProfiles", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Web.Features.Booking.Model.Appointment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AdviserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BlockedFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BlockedTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CustomReportRequest")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EndUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvestorAccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InvestorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvestorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InvestorTier")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvestorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeetingTypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PrivateNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Questions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Reminder1hSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Reminder24hSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SharedSummary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdviserId", "StartUtc");
+
+                    b.HasIndex("InvestorId", "RequestId")
+                        .IsUnique();
+
+                    b.HasIndex("InvestorId", "StartUtc");
+
+                    b.HasIndex("Status", "StartUtc");
+
+                    b.ToTable("Appointments", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Web.Features.Cases.Model.CallRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -2421,6 +2682,44 @@ namespace Portal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Web.Features.Booking.Model.AdviserDayOff", b =>
+                {
+                    b.HasOne("Portal.Web.Features.Booking.Model.AdviserProfile", null)
+                        .WithMany("Exceptions")
+                        .HasForeignKey("AdviserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Web.Features.Booking.Model.AdviserMeetingType", b =>
+                {
+                    b.HasOne("Portal.Web.Features.Booking.Model.AdviserProfile", null)
+                        .WithMany("MeetingTypes")
+                        .HasForeignKey("AdviserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Web.Features.Booking.Model.AdviserPhoto", b =>
+                {
+                    b.HasOne("Portal.Web.Features.Booking.Model.AdviserProfile", null)
+                        .WithOne()
+                        .HasForeignKey("Portal.Web.Features.Booking.Model.AdviserPhoto", "AdviserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Web.Features.Booking.Model.Appointment", b =>
+                {
+                    b.HasOne("Portal.Web.Features.Booking.Model.AdviserProfile", "Adviser")
+                        .WithMany()
+                        .HasForeignKey("AdviserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Adviser");
+                });
+
             modelBuilder.Entity("Portal.Web.Features.Cases.Model.CallRecord", b =>
                 {
                     b.HasOne("Portal.Web.Features.Cases.Model.Case", null)
@@ -2613,6 +2912,13 @@ namespace Portal.Web.Data.Migrations.Sqlite
                     b.Navigation("Product");
 
                     b.Navigation("TargetProduct");
+                });
+
+            modelBuilder.Entity("Portal.Web.Features.Booking.Model.AdviserProfile", b =>
+                {
+                    b.Navigation("Exceptions");
+
+                    b.Navigation("MeetingTypes");
                 });
 
             modelBuilder.Entity("Portal.Web.Features.Statements.MonthlyStatement", b =>

@@ -66,6 +66,9 @@ public sealed class BusinessCalendar
 
     public bool IsWorkingDay(DateOnly date) => HoursOn(date) is not null;
 
+    /// <summary>True on a public holiday (closed all day, whatever the weekday).</summary>
+    public bool IsHoliday(DateOnly date) => _holidays.Contains(date);
+
     /// <summary>The calendar date of an instant in the calendar's time zone.</summary>
     public DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(Local(instant).DateTime);
 
