@@ -21,11 +21,11 @@ internal static partial class PagesBenchmark
         using var apps = await PublishedApps.PublishAsync(options);
         var templateAddress = new Uri($"http://127.0.0.1:{PortalServer.FreePort()}");
         using var template = await apps.StartTemplateAsync(templateAddress);
-        // All of wrk's requests come from one address: the search page's per-address limit (30 a minute) is lifted.
-        var settings = new Dictionary<string, string> { ["RateLimits__SearchPerAddress"] = "1000000" };
-        await using var portal = await PortalServer.StartAsync(options, settings, apps.PortalDll);
         try
         {
+            // All of wrk's requests come from one address: the search page's per-address limit (30 a minute) is lifted.
+            var settings = new Dictionary<string, string> { ["RateLimits__SearchPerAddress"] = "1000000" };
+            await using var portal = await PortalServer.StartAsync(options, settings, apps.PortalDll);
             var pages = await PortalPagesAsync(portal);
             pages = options.Pages is null ? pages : [.. pages.Where(p => options.Pages.Any(n => p.Name.Contains(n, StringComparison.OrdinalIgnoreCase)))];
             var templatePages = pages.Select(p => p.TemplatePath).Distinct().ToArray();
