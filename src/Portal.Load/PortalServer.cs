@@ -27,6 +27,9 @@ internal sealed partial class PortalServer : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The app's process (for the diagnostics tools).</summary>
+    public int ProcessId => _process.Id;
+
     public string ConnectionString { get; }
 
     public bool IsPostgres { get; }
@@ -34,9 +37,10 @@ internal sealed partial class PortalServer : IAsyncDisposable
     public string DatabaseName => IsPostgres ? "PostgreSQL" : "SQLite";
 
     /// <summary>Starts the app with extra settings (environment variables, e.g. <c>RateLimits__SignInPerAddress</c>) and waits until it serves.</summary>
-    public static async Task<PortalServer> StartAsync(BenchmarkOptions options, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="app">The app's main assembly (a published folder's Portal.Web.dll); the Release build's by default.</param>
+    public static async Task<PortalServer> StartAsync(BenchmarkOptions options, IReadOnlyDictionary<string, string>? settings = null, string? app = null)
     {
-        var app = Path.Combine(options.RepositoryRoot, "src", "Portal.Web", "bin", "Release", "net10.0", "Portal.Web.dll");
+        app ??= Path.Combine(options.RepositoryRoot, "src", "Portal.Web", "bin", "Release", "net10.0", "Portal.Web.dll");
         if (!File.Exists(app))
         {
             throw new InvalidOperationException($"Build the app first: dotnet build -c Release src/Portal.Web ({app} not found).");
@@ -78,7 +82,7 @@ internal sealed partial class PortalServer : IAsyncDisposable
         var server = new PortalServer(process, folder, baseAddress, connectionString, postgres);
         try
         {
-            await server.WaitUntilServingAsync();
+            await WaitUntilServingAsync(process, baseAddress, "/health/live");
             return server;
         }
         catch
@@ -142,14 +146,15 @@ internal sealed partial class PortalServer : IAsyncDisposable
         }
     }
 
-    private async Task WaitUntilServingAsync()
+    /// <summary>Waits until the app in <paramref name="process"/> answers <paramref name="path"/> with a success.</summary>
+    public static async Task WaitUntilServingAsync(Process process, Uri baseAddress, string path)
     {
-        using var client = CreateClient();
+        using var client = new HttpClient { BaseAddress = baseAddress };
         for (var attempt = 0; attempt < 240; attempt++)
         {
             try
             {
-                using var response = await client.GetAsync("/health/live");
+                using var response = await client.GetAsync(path);
                 if (response.IsSuccessStatusCode)
                 {
                     return;
@@ -160,9 +165,9 @@ internal sealed partial class PortalServer : IAsyncDisposable
                 // Not listening yet.
             }
 
-            if (_process.HasExited)
+            if (process.HasExited)
             {
-                throw new InvalidOperationException($"The app stopped with exit code {_process.ExitCode}.");
+                throw new InvalidOperationException($"The app stopped with exit code {process.ExitCode}.");
             }
 
             await Task.Delay(500);
@@ -171,7 +176,7 @@ internal sealed partial class PortalServer : IAsyncDisposable
         throw new TimeoutException("The app did not start within two minutes.");
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

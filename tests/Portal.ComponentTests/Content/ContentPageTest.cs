@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Web.Data;
 using Portal.Web.Features.Content;
+using Portal.Web.Hosting.LiveUpdates;
 
 namespace Portal.ComponentTests.Content;
 
@@ -15,6 +16,9 @@ public abstract class ContentPageTest : PortalComponentTest
         Services.AddSingleton<IDbContextFactory<PortalDbContext>>(_ => Database);
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<ContentRenderer>();
+        Services.AddSingleton<LocalSubscribers>();
+        Services.AddSingleton<IEventBus, InMemoryEventBus>();
+        Services.AddSingleton<PublishedContent>();
         Services.AddScoped<ContentLibrary>();
         Services.AddScoped<ContentSearch>();
     }

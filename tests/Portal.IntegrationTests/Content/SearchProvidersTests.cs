@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Portal.Web.Data;
 using Portal.Web.Features.Content;
+using Portal.Web.Hosting.LiveUpdates;
 
 namespace Portal.IntegrationTests.Content;
 
@@ -42,7 +43,8 @@ public sealed class SearchProvidersTests(PortalApp app) : IClassFixture<PortalAp
             await db.Database.MigrateAsync();
         }
 
-        var importer = new ShippedContentImporter(factory, Options.Create(new ContentOptions()), TimeProvider.System, NullLogger<ShippedContentImporter>.Instance);
+        using var published = new PublishedContent(new InMemoryEventBus(new LocalSubscribers(NullLogger<LocalSubscribers>.Instance)), TimeProvider.System);
+        var importer = new ShippedContentImporter(factory, Options.Create(new ContentOptions()), TimeProvider.System, published, NullLogger<ShippedContentImporter>.Instance);
         await importer.ImportAsync(CancellationToken.None);
     }
 

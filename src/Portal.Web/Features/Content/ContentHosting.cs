@@ -14,6 +14,7 @@ public static class ContentHosting
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ContentRenderer>();
         services.AddSingleton<ShippedContentImporter>();
+        services.AddSingleton<PublishedContent>();
         services.AddScoped<ContentLibrary>();
         services.AddScoped<ContentSearch>();
         services.AddScoped<ContentWorkspace>();

@@ -26,7 +26,7 @@ public sealed record ContentCard(
 public sealed record ContentPage(ContentCard Card, string Body, int HelpfulYes, int HelpfulNo);
 
 /// <summary>Published content for readers, in the reader's language with the other language as fallback.</summary>
-public sealed class ContentLibrary(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
+public sealed class ContentLibrary(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock, PublishedContent published)
 {
     public static string UrlOf(ContentKind kind, string slug) => kind switch
     {
@@ -38,10 +38,7 @@ public sealed class ContentLibrary(IDbContextFactory<PortalDbContext> dbFactory,
     /// <summary>Every published item of a kind, one per slug, in the reader's language where it exists.</summary>
     public async Task<IReadOnlyList<ContentPage>> ListAsync(ContentKind kind, string language, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var items = await db.Set<ContentItem>().AsNoTracking()
-            .Where(i => i.Kind == kind && i.Status == ContentStatus.Published)
-            .ToListAsync(cancellationToken);
+        var items = await PublishedAsync(kind, cancellationToken);
         return PreferLanguage(items, language)
             .OrderBy(i => i.SortOrder ?? int.MaxValue).ThenBy(i => i.Title, StringComparer.CurrentCulture)
             .Select(ToPage).ToList();
@@ -49,12 +46,19 @@ public sealed class ContentLibrary(IDbContextFactory<PortalDbContext> dbFactory,
 
     public async Task<ContentPage?> FindAsync(ContentKind kind, string slug, string language, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var items = await db.Set<ContentItem>().AsNoTracking()
-            .Where(i => i.Kind == kind && i.Slug == slug && i.Status == ContentStatus.Published)
-            .ToListAsync(cancellationToken);
-        return PreferLanguage(items, language).Select(ToPage).FirstOrDefault();
+        var items = await PublishedAsync(kind, cancellationToken);
+        return PreferLanguage(items.Where(i => i.Slug == slug), language).Select(ToPage).FirstOrDefault();
     }
+
+    /// <summary>The kind's published items (both languages), kept in memory until content changes (see <see cref="PublishedContent"/>).</summary>
+    private Task<IReadOnlyList<ContentItem>> PublishedAsync(ContentKind kind, CancellationToken cancellationToken) =>
+        published.ItemsAsync(kind, async token =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(token);
+            return await db.Set<ContentItem>().AsNoTracking()
+                .Where(i => i.Kind == kind && i.Status == ContentStatus.Published)
+                .ToListAsync(token);
+        }, cancellationToken);
 
     /// <summary>Up to <paramref name="count"/> articles sharing the category first, then tags.</summary>
     public async Task<IReadOnlyList<ContentCard>> RelatedAsync(ContentCard article, int count, CancellationToken cancellationToken = default)

@@ -73,7 +73,8 @@ public sealed class ContentWorkspace(
     IOptions<ContentOptions> options,
     ShippedContentImporter shipped,
     AuditTrail audit,
-    NotificationOutbox outbox)
+    NotificationOutbox outbox,
+    PublishedContent published)
 {
     private static readonly Actor Scheduler = Actor.System("scheduled publishing");
 
@@ -336,6 +337,11 @@ public sealed class ContentWorkspace(
             return 0;
         }
 
+        if (due.Count > 0)
+        {
+            await published.ChangedAsync(cancellationToken);
+        }
+
         return due.Count;
     }
 
@@ -411,6 +417,7 @@ public sealed class ContentWorkspace(
             throw new ContentWorkflowException(ContentWorkflowRules.Stale);
         }
 
+        await published.ChangedAsync(cancellationToken);
         return item.ConcurrencyStamp;
     }
 

@@ -16,6 +16,7 @@ public sealed partial class ShippedContentImporter(
     IDbContextFactory<PortalDbContext> dbFactory,
     IOptions<ContentOptions> options,
     TimeProvider clock,
+    PublishedContent published,
     ILogger<ShippedContentImporter> logger)
 {
     public const string ImportedBy = "content/";
@@ -93,6 +94,7 @@ public sealed partial class ShippedContentImporter(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await published.ChangedAsync(cancellationToken);
         LogImported(inserted, updated, unchanged, conflicts.Count, errors.Count);
         return new ImportReport(inserted, updated, unchanged, conflicts, errors);
     }
