@@ -53,6 +53,8 @@ public static class AccessibilityRoutes
         new(Investor, "/complaints/new"),
         new(Investor, "/requests"),
         new(Investor, "/requests/new", Dark: true),
+        new(Investor, "/advisers", Dark: true),
+        new(Investor, "/appointments"),
         new(Investor, "/Account/Manage/TwoFactor", Static: true),
         new(Investor, "/admin/users", Status: 403),
 
