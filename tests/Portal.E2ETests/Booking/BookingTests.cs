@@ -19,6 +19,8 @@ public sealed partial class BookingTests(PortalAppFixture app) : BrowserTest(app
         await SignInAsync(DemoAccounts.GoldInvestor);
         var investor = new BookingPages(Page);
         var adviser = new BookingPages(adviserPage);
+        await adviser.OpenAsync("/adviser");
+        await adviserPage.GetByRole(AriaRole.Tab, new() { Name = "Requests" }).ClickAsync();
 
         // The investor sees their adviser, the allowance and the zone, and books the first open time.
         await investor.OpenAsync("/advisers");
@@ -50,9 +52,7 @@ public sealed partial class BookingTests(PortalAppFixture app) : BrowserTest(app
         await Expect(mine.Locator("[data-testid=appointment-status]")).ToHaveTextAsync("Awaiting confirmation");
         await Expect(mine).ToContainTextAsync(booked.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
 
-        // The adviser sees the request, confirms it; the investor sees "Confirmed" without reloading.
-        await adviser.OpenAsync("/adviser");
-        await adviserPage.GetByRole(AriaRole.Tab, new() { Name = "Requests" }).ClickAsync();
+        // The adviser, on the desk since before the booking, sees the request arrive, and confirms it; the investor sees "Confirmed" without reloading.
         await adviserPage.GetByRole(AriaRole.Button, new() { Name = $"Open {reference}" }).ClickAsync();
         var detail = adviserPage.GetByRole(AriaRole.Dialog);
         await Expect(detail).ToContainTextAsync("Review of my bond funds");
