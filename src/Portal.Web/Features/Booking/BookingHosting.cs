@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
+using Portal.Web.Features.Booking.DemoData;
 using Portal.Web.Features.Booking.Model;
 
 namespace Portal.Web.Features.Booking;
@@ -25,6 +27,7 @@ public static class BookingHosting
         services.AddSingleton<AdviserDesk>();
         services.AddSingleton<AppointmentCalendarFile>();
         services.AddSingleton<BookingReminders>();
+        services.AddScoped<IDemoDataSeeder, BookingDemoSeeder>();
         if (builder.Configuration.GetValue(RemindersEnabledKey, true))
         {
             services.AddHostedService<BookingReminderService>();

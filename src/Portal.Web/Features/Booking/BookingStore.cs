@@ -151,14 +151,20 @@ public sealed class BookingStore(
     internal void Record(PortalDbContext db, Actor actor, Appointment appointment, string action, string details, string? recipientUserId, string? template, string? reason, BusinessCalendar calendar)
     {
         audit.Add(db, actor, action, Subject(appointment.Id), details);
-        if (recipientUserId is { Length: > 0 } && template is not null)
+        if (recipientUserId is not null && template is not null)
         {
             Notify(db, recipientUserId, recipientUserId == appointment.InvestorUserId ? InvestorLink : AdviserLink, appointment, template, reason, calendar);
         }
     }
 
+    /// <summary>A notice through the outbox; nothing for a client on file without online access (no sign-in to send to).</summary>
     internal void Notify(PortalDbContext db, string recipientUserId, string link, Appointment appointment, string template, string? reason, BusinessCalendar calendar)
     {
+        if (string.IsNullOrEmpty(recipientUserId))
+        {
+            return;
+        }
+
         var local = TimeZoneInfo.ConvertTime(appointment.StartUtc, calendar.TimeZone);
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {

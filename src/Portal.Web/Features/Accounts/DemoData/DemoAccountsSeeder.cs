@@ -42,6 +42,8 @@ internal sealed class DemoAccountsSeeder(
         new("editor@portal.demo", "吴磊", Roles.Editor, StaffTeam.Content, ServiceRank.Intermediate, "E501"),
         new("editor2@portal.demo", "郑丽", Roles.Editor, StaffTeam.Content, ServiceRank.Senior, "E502"),
         new("adviser@portal.demo", "孙伟", Roles.Adviser, StaffTeam.Advisory, ServiceRank.Senior, "V601", Roles.Agent),
+        new("analyst@portal.demo", "周敏", Roles.Adviser, StaffTeam.Advisory, ServiceRank.Senior, "R602"),
+        new("analyst2@portal.demo", "何立", Roles.Adviser, StaffTeam.Advisory, ServiceRank.Intermediate, "R603"),
         new("admin@portal.demo", "何静", Roles.Admin, StaffTeam.Operations, ServiceRank.Senior, "O701"),
     ];
 
