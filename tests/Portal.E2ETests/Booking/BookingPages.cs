@@ -9,7 +9,7 @@ public sealed partial class BookingPages(IPage page)
 {
     public IPage Page { get; } = page;
 
-    public ILocator SlotButtons(ILocator within) => within.GetByRole(AriaRole.Button, new() { NameRegex = SlotName() });
+    public static ILocator SlotButtons(ILocator within) => within.GetByRole(AriaRole.Button, new() { NameRegex = SlotName() });
 
     public ILocator Appointment(string reference) => Page.Locator("[data-testid=appointment]").Filter(new() { HasText = reference });
 

@@ -28,7 +28,7 @@ public sealed partial class BookingTests(PortalAppFixture app) : BrowserTest(app
         await Expect(card).ToBeVisibleAsync();
         await Expect(Page.Locator("[data-testid=allowance]")).ToHaveTextAsync(new Regex(@"^\d+ of 2 bookings left this month$"));
         await Expect(Page.Locator("[data-testid=zone]")).ToContainTextAsync("Times shown in");
-        var first = investor.SlotButtons(card).First;
+        var first = BookingPages.SlotButtons(card).First;
         var firstName = await first.GetAttributeAsync("aria-label") ?? "";
         var booked = BookingPages.SlotTime(firstName);
         await Page.ScreenshotAsync(new() { Path = ChatScreenshots.PathOf("booking-advisers-1280.png"), FullPage = true });
@@ -77,7 +77,7 @@ public sealed partial class BookingTests(PortalAppFixture app) : BrowserTest(app
         // The investor moves it to another open time in the same week; both pages show the new time without reloading.
         await mine.GetByRole(AriaRole.Button, new() { Name = "Reschedule" }).ClickAsync();
         var move = Page.GetByRole(AriaRole.Dialog);
-        var choices = investor.SlotButtons(move);
+        var choices = BookingPages.SlotButtons(move);
         await Expect(choices.First).ToBeVisibleAsync();
         var names = await choices.EvaluateAllAsync<string[]>("buttons => buttons.map(b => b.getAttribute('aria-label'))");
         var target = names.Select(BookingPages.SlotTime).First(t => t != booked && Monday(t) == week);
