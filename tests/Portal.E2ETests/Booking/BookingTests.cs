@@ -121,6 +121,7 @@ public sealed partial class BookingTests(PortalAppFixture app) : BrowserTest(app
         }
 
         await adviserPage.GetByRole(AriaRole.Tab, new() { Name = "Availability" }).ClickAsync();
+        await Expect(adviserPage.GetByRole(AriaRole.Heading, new() { Name = "When clients can book you" })).ToBeVisibleAsync();
         await adviserPage.ScreenshotAsync(new() { Path = ChatScreenshots.PathOf("booking-adviser-availability-390.png"), FullPage = true });
         Assert.True(await adviserPage.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The availability tab scrolls sideways on a phone.");
     }
