@@ -31,6 +31,8 @@ public sealed class NavMenuTests : PortalComponentTest
         Assert.Equal("Dashboard", links["/"]);
         Assert.Equal("Complaints", links["/complaints"]);
         Assert.Equal("Requests", links["/requests"]);
+        Assert.Equal("Advisers", links["/advisers"]);
+        Assert.Equal("Appointments", links["/appointments"]);
         Assert.DoesNotContain("/agent/tickets", links.Keys);
         Assert.Contains("/profile", links.Keys);
         Assert.DoesNotContain("/admin/users", links.Keys);

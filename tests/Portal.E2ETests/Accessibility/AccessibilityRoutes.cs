@@ -57,6 +57,8 @@ public static class AccessibilityRoutes
         new(Investor, "/requests/new", Dark: true),
         new(Investor, "/complaints/C-", LinkFrom: "/complaints"),
         new(Investor, "/requests/R-", Dark: true, LinkFrom: "/requests"),
+        new(Investor, "/advisers", Dark: true),
+        new(Investor, "/appointments"),
         new(Investor, "/Account/Manage/TwoFactor", Static: true),
         new(Investor, "/admin/users", Status: 403),
 

@@ -1,0 +1,31 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Portal.E2ETests.Booking;
+
+/// <summary>The booking pages as a user sees them: /advisers, /appointments, /adviser.</summary>
+public sealed partial class BookingPages(IPage page)
+{
+    public IPage Page { get; } = page;
+
+    public static ILocator SlotButtons(ILocator within) => within.GetByRole(AriaRole.Button, new() { NameRegex = SlotName() });
+
+    public ILocator Appointment(string reference) => Page.Locator("[data-testid=appointment]").Filter(new() { HasText = reference });
+
+    public async Task OpenAsync(string path)
+    {
+        await Page.GotoAsync(path);
+        await Page.Locator(".mud-progress-linear").First.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+    }
+
+    /// <summary>The instant a slot button stands for, from its accessible name ("Book 2026-12-03 10:00").</summary>
+    public static DateTime SlotTime(string name)
+    {
+        var match = SlotName().Match(name);
+        return DateTime.ParseExact(match.Groups[1].Value + " " + match.Groups[2].Value, "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    }
+
+    [GeneratedRegex(@"^Book (\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})$")]
+    private static partial Regex SlotName();
+}
