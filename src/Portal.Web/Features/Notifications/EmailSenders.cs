@@ -56,7 +56,7 @@ internal sealed class PickupFolderEmailSender(IOptions<EmailOptions> options, IH
 internal sealed class SmtpEmailSender(IOptions<EmailOptions> emailOptions, IOptions<SmtpOptions> smtpOptions, TimeProvider clock)
     : IEmailSender, IDisposable
 {
-    internal const int MaxIdle = 8;
+    internal const int MaxIdle = Outbox.NotificationDispatcher.Parallelism;
     internal static readonly TimeSpan IdleFor = TimeSpan.FromSeconds(10);
 
     private readonly System.Collections.Concurrent.ConcurrentQueue<(SmtpClient Client, DateTimeOffset Since)> _idle = new();

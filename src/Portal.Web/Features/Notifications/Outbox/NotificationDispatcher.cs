@@ -20,6 +20,9 @@ internal sealed partial class NotificationDispatcher(
     IEnumerable<IDeliveryChannel> channels, InboxUpdates inboxUpdates, IOptions<NotificationsOptions> options, TimeProvider clock,
     ILogger<NotificationDispatcher> logger)
 {
+    /// <summary>Deliveries sent at once (the SMTP sender keeps as many connections).</summary>
+    internal const int Parallelism = 16;
+
     private readonly Dictionary<NotificationChannel, IDeliveryChannel> _channels = channels.ToDictionary(c => c.Channel);
 
     /// <summary>This dispatcher's name on its claims (unique per dispatcher, also with several in one process).</summary>
@@ -144,7 +147,7 @@ internal sealed partial class NotificationDispatcher(
             .ToDictionaryAsync(r => r.UserId, r => r.Culture, StringComparer.Ordinal, none);
 
         var handedBack = new System.Collections.Concurrent.ConcurrentBag<long>();
-        await Parallel.ForEachAsync(deliveries, new ParallelOptions { MaxDegreeOfParallelism = 8 },
+        await Parallel.ForEachAsync(deliveries, new ParallelOptions { MaxDegreeOfParallelism = Parallelism },
             async (delivery, _) =>
             {
                 if (stopping.IsCancellationRequested)
