@@ -258,17 +258,7 @@ public sealed class AdviserDesk(BookingStore store, AuditTrail audit)
         appointment.Version++;
         appointment.UpdatedAt = store.Now();
         audit.Add(db, actor, AuditActions.AppointmentNotesSaved, BookingStore.Subject(appointment.Id), appointment.SharedSummary is null ? "private notes" : "private notes and shared summary");
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return store.Stale();
-        }
-
-        await store.PublishAsync(appointment, ct);
-        return new BookingResult(BookingOutcome.Booked, BookingStore.ToView(appointment, profile.Name, true, store.Now(), 0), null);
+        return await SaveAndShowAsync(db, appointment, profile, ct);
     }
 
     private async Task<BookingResult> ChangeAsync(
@@ -318,6 +308,12 @@ public sealed class AdviserDesk(BookingStore store, AuditTrail audit)
         appointment.Version++;
         appointment.UpdatedAt = store.Now();
         store.Record(db, actor, appointment, action, needsReason ? $"{to}: {appointment.DeclineReason}" : to.ToString(), template is null ? null : appointment.InvestorUserId, template, appointment.DeclineReason, context.Calendar);
+        return await SaveAndShowAsync(db, appointment, profile, ct);
+    }
+
+    /// <summary>Saves a version-checked change of an appointment and tells both sides; a concurrent change wins (stale).</summary>
+    private async Task<BookingResult> SaveAndShowAsync(PortalDbContext db, Appointment appointment, AdviserProfile profile, CancellationToken ct)
+    {
         try
         {
             await db.SaveChangesAsync(ct);
