@@ -23,27 +23,9 @@ internal static class CasesBenchmark
 
     public static async Task RunAsync(BenchmarkOptions options)
     {
-        var postgres = options.Postgres is not null;
-        var folder = Directory.CreateTempSubdirectory("portal-cases-");
-        var connectionString = postgres
-            ? $"{options.Postgres};Database=portal_cases_{DateTime.UtcNow:yyyyMMddHHmmss}"
-            : $"Data Source={Path.Combine(folder.FullName, "portal.db")}";
-        await using var host = new InProcessPortal(Path.Combine(options.RepositoryRoot, "src", "Portal.Web"), connectionString, postgres);
-        try
-        {
-            await RunAsync(options, host, postgres ? "PostgreSQL" : "SQLite");
-        }
-        finally
-        {
-            await host.DisposeAsync();
-            if (postgres)
-            {
-                await using var db = BenchmarkData.Context(connectionString, postgres: true);
-                await db.Database.EnsureDeletedAsync();
-            }
-
-            folder.Delete(recursive: true);
-        }
+        await using var database = new BenchmarkDatabase(options, "cases");
+        await using var host = new InProcessPortal(Path.Combine(options.RepositoryRoot, "src", "Portal.Web"), database.ConnectionString, database.Postgres);
+        await RunAsync(options, host, database.Provider);
     }
 
     private static async Task RunAsync(BenchmarkOptions options, InProcessPortal host, string database)

@@ -28,3 +28,33 @@ internal sealed class InProcessPortal(string contentRoot, string connectionStrin
         }
     }
 }
+
+/// <summary>
+/// A benchmark's own fresh database: a PostgreSQL database named after <paramref name="name"/> and the time when
+/// <c>--postgres</c> is given, else a SQLite file in a temporary folder; dropped (or deleted) when disposed.
+/// </summary>
+internal sealed class BenchmarkDatabase(BenchmarkOptions options, string name) : IAsyncDisposable
+{
+    public bool Postgres { get; } = options.Postgres is not null;
+
+    public DirectoryInfo Folder { get; } = Directory.CreateTempSubdirectory($"portal-{name}-");
+
+    public string Provider => Postgres ? "PostgreSQL" : "SQLite";
+
+    public string ConnectionString => Postgres
+        ? $"{options.Postgres};Database=portal_{name}_{_created:yyyyMMddHHmmss}"
+        : $"Data Source={Path.Combine(Folder.FullName, "portal.db")}";
+
+    private readonly DateTime _created = DateTime.UtcNow;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Postgres)
+        {
+            await using var db = BenchmarkData.Context(ConnectionString, postgres: true);
+            await db.Database.EnsureDeletedAsync();
+        }
+
+        Folder.Delete(recursive: true);
+    }
+}

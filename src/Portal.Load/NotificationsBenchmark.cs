@@ -27,11 +27,7 @@ internal static class NotificationsBenchmark
 {
     public static async Task RunAsync(BenchmarkOptions options)
     {
-        var postgres = options.Postgres is not null;
-        var folder = Directory.CreateTempSubdirectory("portal-notify-");
-        var connectionString = postgres
-            ? $"{options.Postgres};Database=portal_notify_{DateTime.UtcNow:yyyyMMddHHmmss}"
-            : $"Data Source={Path.Combine(folder.FullName, "portal.db")}";
+        await using var database = new BenchmarkDatabase(options, "notify");
         var received = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         var port = FreePort();
         using var stopSmtp = new CancellationTokenSource();
@@ -41,30 +37,24 @@ internal static class NotificationsBenchmark
         var serving = smtp.StartAsync(stopSmtp.Token);
         try
         {
-            await RunAsync(options, folder.FullName, connectionString, postgres, port, received);
+            await RunAsync(options, database, port, received);
         }
         finally
         {
             await stopSmtp.CancelAsync();
             await serving;
-            if (postgres)
-            {
-                await using var db = BenchmarkData.Context(connectionString, postgres: true);
-                await db.Database.EnsureDeletedAsync();
-            }
-
-            folder.Delete(recursive: true);
         }
     }
 
-    private static async Task RunAsync(BenchmarkOptions options, string folder, string connectionString, bool postgres, int port, ConcurrentDictionary<string, int> received)
+    private static async Task RunAsync(BenchmarkOptions options, BenchmarkDatabase database, int port, ConcurrentDictionary<string, int> received)
     {
+        var (connectionString, postgres) = (database.ConnectionString, database.Postgres);
         var count = options.Notifications;
         var contentRoot = Path.Combine(options.RepositoryRoot, "src", "Portal.Web");
         var settings = new Dictionary<string, string>
         {
             ["Email:UsePickupFolder"] = "false",
-            ["Email:PickupFolder"] = Path.Combine(folder, "mail"),
+            ["Email:PickupFolder"] = Path.Combine(database.Folder.FullName, "mail"),
             ["Smtp:Host"] = "127.0.0.1",
             ["Smtp:Port"] = port.ToString(CultureInfo.InvariantCulture),
             ["Smtp:Security"] = "None",
@@ -77,9 +67,8 @@ internal static class NotificationsBenchmark
             await QueueAsync(loader.Services, count);
         }
 
-        var database = postgres ? "PostgreSQL" : "SQLite";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Notifications on {database}: {count:N0} notices queued in {queueing.Elapsed.TotalSeconds:0.0} s (an inbox and an e-mail delivery each), SMTP on 127.0.0.1:{port}"));
+            $"Notifications on {database.Provider}: {count:N0} notices queued in {queueing.Elapsed.TotalSeconds:0.0} s (an inbox and an e-mail delivery each), SMTP on 127.0.0.1:{port}"));
 
         var first = Stopwatch.StartNew();
         double firstSeconds;
