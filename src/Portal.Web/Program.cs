@@ -27,6 +27,7 @@ builder.AddChatPages();
 builder.AddCases();
 builder.AddBooking();
 builder.AddPortalUi();
+builder.AddPublicPageCaching();
 builder.AddPortalSecurityHeaders();
 builder.AddPortalRateLimits();
 builder.AddSignInRequiredByDefault();
@@ -41,6 +42,7 @@ app.UsePortalRateLimits();      // 429 for floods of sign-in, activation, code, 
 app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseOutputCache();            // anonymous public pages rendered once a minute per language and theme
 app.UseAntiforgery();
 
 app.MapOperations();

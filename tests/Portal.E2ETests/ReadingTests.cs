@@ -37,6 +37,21 @@ public sealed class ReadingTests(PortalAppFixture app) : BrowserTest(app)
         await Expect(answer).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task A_faq_page_answered_from_the_servers_page_cache_comes_alive_too()
+    {
+        var earlier = await OpenAnotherBrowserAsync();
+        await new FaqPage(earlier).OpenAsync();
+
+        var response = await Page.GotoAsync(FaqPage.Path);
+
+        Assert.NotNull(await response!.HeaderValueAsync("age"));
+        await new ShellPage(Page).WaitUntilInteractiveAsync();
+        var question = new FaqPage(Page).Question(Question);
+        await question.ClickAsync();
+        await Expect(question).ToHaveAttributeAsync("aria-expanded", "true");
+    }
+
     [Theory]
     [MemberData(nameof(Readers))]
     public async Task Search_finds_an_answer_and_opens_it(string reader)

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -43,7 +44,7 @@ public sealed class SearchProvidersTests(PortalApp app) : IClassFixture<PortalAp
             await db.Database.MigrateAsync();
         }
 
-        using var published = new PublishedContent(new InMemoryEventBus(new LocalSubscribers(NullLogger<LocalSubscribers>.Instance)), TimeProvider.System);
+        using var published = new PublishedContent(new InMemoryEventBus(new LocalSubscribers(NullLogger<LocalSubscribers>.Instance)), TimeProvider.System, new ServiceCollection().AddOptions().AddOutputCache().BuildServiceProvider().GetRequiredService<IOutputCacheStore>());
         var importer = new ShippedContentImporter(factory, Options.Create(new ContentOptions()), TimeProvider.System, published, NullLogger<ShippedContentImporter>.Instance);
         await importer.ImportAsync(CancellationToken.None);
     }

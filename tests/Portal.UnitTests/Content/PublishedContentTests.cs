@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Web.Features.Content;
@@ -10,13 +12,14 @@ public sealed class PublishedContentTests : IDisposable
 {
     private readonly InMemoryEventBus _bus = new(new LocalSubscribers(NullLogger<LocalSubscribers>.Instance));
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.Parse("2026-12-02T08:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+    private readonly IOutputCacheStore _pages = NewPageCache();
     private readonly PublishedContent _published;
     private string _title = "First";
     private int _loads;
 
     public PublishedContentTests()
     {
-        _published = new PublishedContent(_bus, _clock);
+        _published = new PublishedContent(_bus, _clock, _pages);
     }
 
     [Fact]
@@ -43,7 +46,7 @@ public sealed class PublishedContentTests : IDisposable
     [Fact]
     public async Task A_change_on_another_instance_is_read_at_once()
     {
-        using var other = new PublishedContent(_bus, _clock);
+        using var other = new PublishedContent(_bus, _clock, _pages);
         await ReadAsync();
         _title = "Second";
 
@@ -77,7 +80,21 @@ public sealed class PublishedContentTests : IDisposable
         Assert.Equal("Second", await ReadAsync());
     }
 
+    [Fact]
+    public async Task A_change_here_or_on_another_instance_drops_the_cached_public_pages()
+    {
+        using var other = new PublishedContent(_bus, _clock, NewPageCache());
+        await _pages.SetAsync("/faq", [1], ["content"], TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        await other.ChangedAsync();
+
+        Assert.Null(await _pages.GetAsync("/faq", CancellationToken.None));
+    }
+
     public void Dispose() => _published.Dispose();
+
+    private static IOutputCacheStore NewPageCache() =>
+        new ServiceCollection().AddOptions().AddOutputCache().BuildServiceProvider().GetRequiredService<IOutputCacheStore>();
 
     private async Task<string> ReadAsync() =>
         (await _published.ItemsAsync(ContentKind.Faq, LoadAsync, CancellationToken.None)).Single().Title;

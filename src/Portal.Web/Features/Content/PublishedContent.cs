@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Microsoft.AspNetCore.OutputCaching;
+using Portal.Web.Hosting;
 using Portal.Web.Hosting.LiveUpdates;
 
 namespace Portal.Web.Features.Content;
@@ -18,19 +20,17 @@ public sealed class PublishedContent : IDisposable
 
     private readonly ConcurrentDictionary<ContentKind, Snapshot> _byKind = new();
     private readonly IEventBus _bus;
+    private readonly IOutputCacheStore _pages;
     private readonly TimeProvider _clock;
     private readonly IDisposable _subscription;
     private long _generation;
 
-    public PublishedContent(IEventBus bus, TimeProvider clock)
+    public PublishedContent(IEventBus bus, TimeProvider clock, IOutputCacheStore pages)
     {
         _bus = bus;
         _clock = clock;
-        _subscription = bus.Subscribe<ContentChanged>(Topic, _ =>
-        {
-            Drop();
-            return Task.CompletedTask;
-        });
+        _pages = pages;
+        _subscription = bus.Subscribe<ContentChanged>(Topic, _ => DropAsync().AsTask());
     }
 
     /// <summary>
@@ -58,16 +58,18 @@ public sealed class PublishedContent : IDisposable
     /// <summary>Content was saved: every instance reads it again.</summary>
     public async Task ChangedAsync(CancellationToken cancellationToken = default)
     {
-        Drop();
+        await DropAsync(cancellationToken);
         await _bus.PublishAsync(Topic, new ContentChanged(), cancellationToken);
     }
 
     public void Dispose() => _subscription.Dispose();
 
-    private void Drop()
+    /// <summary>Forgets the items and the public pages rendered from them (<see cref="PublicPageCaching"/>).</summary>
+    private ValueTask DropAsync(CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _generation);
         _byKind.Clear();
+        return PublicPageCaching.EvictAsync(_pages, cancellationToken);
     }
 
     private sealed record Snapshot(long Generation, DateTimeOffset LoadedAt, IReadOnlyList<ContentItem> Items);

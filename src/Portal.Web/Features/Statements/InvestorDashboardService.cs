@@ -25,6 +25,9 @@ public sealed class InvestorDashboardService(IDbContextFactory<PortalDbContext> 
     {
         var investorId = actor.RequireInvestor();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // One connection for the six queries below, not one from the pool each (profiled: a signed-in dashboard spent
+        // 30 % of its time waiting on the SQLite pool's lock to open and close them).
+        await db.Database.OpenConnectionAsync(cancellationToken);
 
         var today = calendar.Today;
         var month = calendar.CurrentMonth;
