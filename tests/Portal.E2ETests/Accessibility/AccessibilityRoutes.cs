@@ -72,6 +72,7 @@ public static class AccessibilityRoutes
         new(Editor, "/editor/review"),
         new(Supervisor, "/supervisor"),
         new(Supervisor, "/supervisor/clients"),
+        new(Supervisor, "/agent/calls/new"),
         new(QualityInspector, "/qa"),
         new(Admin, "/admin/users", Dark: true),
         new(Admin, "/admin/imports"),

@@ -117,3 +117,107 @@ public sealed class DeskPages(IPage page)
         await Expect(dialog).ToHaveCountAsync(0);
     }
 }
+
+/// <summary>The supervisor's "Late-handling points" section on "/supervisor": everyone's totals for a month, offsets.</summary>
+public sealed class SupervisorPointsPart(IPage page)
+{
+    public ILocator Section => page.GetByTestId("supervisor-points");
+
+    public ILocator Totals => Section.GetByTestId("points-totals");
+
+    /// <summary>One agent's entries, shown under the totals after "Entries of …" or an offset.</summary>
+    public ILocator Entries => Section.Locator("table").Nth(1);
+
+    /// <summary>An agent's total in the month shown, as the table says it ("-1.5").</summary>
+    public ILocator TotalOf(string agent) =>
+        Totals.GetByRole(AriaRole.Row).Filter(new() { HasText = agent }).Locator("td[data-label=Points]");
+
+    public async Task ChooseMonthAsync(string month) => await ChooseMonthAsync(page, Section, month);
+
+    /// <summary>Opens "Offset points for {agent}", fills it in and sends it; a refusal keeps the dialog open.</summary>
+    public async Task<ILocator> OffsetAsync(string agent, string points, string reason)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Offset points for {agent}", Exact = true }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        var amount = dialog.GetByLabel("Points to take off");
+        await amount.FillAsync(points);
+        await amount.BlurAsync();
+        await dialog.GetByLabel("Reason").FillAsync(reason);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Offset", Exact = true }).ClickAsync();
+        return dialog;
+    }
+
+    /// <summary>Picks a month ("2026-11") in the "Month" select inside <paramref name="scope"/>.</summary>
+    public static async Task ChooseMonthAsync(IPage page, ILocator scope, string month)
+    {
+        await scope.GetByLabel("Month", new() { Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = month, Exact = true }).ClickAsync();
+    }
+}
+
+/// <summary>"My late-handling points" under the desk on "/agent/tickets".</summary>
+public sealed class MyPointsPart(IPage page)
+{
+    public ILocator Total => page.GetByTestId("my-points-total");
+
+    public async Task OpenAsync(string month)
+    {
+        await PhoneScriptsPart.Header(page, "My late-handling points").ClickAsync();
+        await Expect(Total).ToBeVisibleAsync();
+        await SupervisorPointsPart.ChooseMonthAsync(page, page.Locator(".mud-expand-panel").Filter(new() { HasText = "My late-handling points" }), month);
+    }
+}
+
+/// <summary>The phone scripts beside the call record form on "/agent/calls/new".</summary>
+public sealed class PhoneScriptsPart(IPage page)
+{
+    public ILocator Panels => page.GetByTestId("phone-scripts");
+
+    /// <summary>Opens one script's panel ("Closing") and gives back its text.</summary>
+    public async Task<ILocator> OpenAsync(string kind)
+    {
+        var panel = Panels.Locator(".mud-expand-panel").Filter(new() { Has = Header(page, kind) });
+        if (await panel.GetAttributeAsync("class") is not { } classes || !classes.Contains("mud-panel-expanded", StringComparison.Ordinal))
+        {
+            await Header(page, kind).ClickAsync();
+        }
+
+        return panel.Locator(".case-timeline-text");
+    }
+
+    /// <summary>
+    /// An expansion panel's header: MudBlazor 9 renders it as a focusable div with no role, so it is found by its class
+    /// and text, not as a button.
+    /// </summary>
+    public static ILocator Header(IPage page, string title) =>
+        page.Locator(".mud-expand-panel-header").Filter(new() { HasText = title });
+
+    public ILocator Edit(string kind) => Panels.GetByRole(AriaRole.Button, new() { Name = $"Edit: {kind}", Exact = true });
+}
+
+/// <summary>"Case time limits" on "/admin/settings": one group of fields per request type.</summary>
+public sealed class CaseLimitsPart(IPage page)
+{
+    public ILocator Editor => page.GetByTestId("case-limits-editor");
+
+    /// <summary>A row's amount ("Account closing", "Standard").</summary>
+    public ILocator Amount(string row, string column) =>
+        Editor.GetByRole(AriaRole.Group, new() { Name = row, Exact = true }).GetByLabel($"{column}: amount", new() { Exact = true });
+
+    public ILocator Save => Editor.GetByRole(AriaRole.Button, new() { Name = "Save time limits", Exact = true });
+}
+
+/// <summary>"/complaints" and "/requests": the investor's own cases, as cards on a phone and a table on a wider screen.</summary>
+public sealed class InvestorCaseListPage(IPage page)
+{
+    public ILocator Cards => page.GetByRole(AriaRole.List, new() { NameRegex = new Regex("^My (complaints|service requests)$") }).GetByRole(AriaRole.Listitem);
+
+    public ILocator Table => page.GetByTestId("case-table");
+
+    public async Task OpenAsync(string path)
+    {
+        await page.GotoAsync(path);
+        await new ShellPage(page).WaitUntilInteractiveAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+    }
+}

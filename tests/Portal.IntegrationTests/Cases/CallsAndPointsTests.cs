@@ -124,10 +124,10 @@ public sealed class CallsAndPointsTests(PortalApp app) : IClassFixture<PortalApp
             references.Add(created.Reference);
         }
 
-        var month = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
-        await Points.OffsetAsync(supervisor, handler.UserId!, 1, "Excellent feedback from a client");
-        var tooMuch = await Assert.ThrowsAsync<CaseException>(() => Points.OffsetAsync(supervisor, handler.UserId!, 11, "x"));
-        var noReason = await Assert.ThrowsAsync<CaseException>(() => Points.OffsetAsync(supervisor, handler.UserId!, 1, " "));
+        var month = ThisMonth();
+        await Points.OffsetAsync(supervisor, handler.UserId!, month, 1, "Excellent feedback from a client");
+        var tooMuch = await Assert.ThrowsAsync<CaseException>(() => Points.OffsetAsync(supervisor, handler.UserId!, month, 11, "x"));
+        var noReason = await Assert.ThrowsAsync<CaseException>(() => Points.OffsetAsync(supervisor, handler.UserId!, month, 1, " "));
         var own = await Points.ListAsync(handler, null, month);
         var totals = await Points.TotalsAsync(supervisor, month);
         var othersMayNot = await Assert.ThrowsAsync<ActorForbiddenException>(() => Points.ListAsync(handler, supervisor.UserId, month));
@@ -145,5 +145,49 @@ public sealed class CallsAndPointsTests(PortalApp app) : IClassFixture<PortalApp
         Assert.Equal(CaseError.Invalid, noReason.Code);
         Assert.NotNull(othersMayNot);
         Assert.Equal(SlaState.MissedButDone, late.State);
+    }
+
+    [Fact]
+    public async Task The_supervisor_sees_every_desk_member_in_the_months_totals_with_0_for_those_without_points()
+    {
+        var supervisor = await app.ActorAsync(DemoUsers.Supervisor, Roles.Supervisor);
+        var spotless = await app.NewStaffAsync(Roles.Agent, "Spotless Agent");
+        var month = new DateOnly(2026, 1, 1);
+
+        var totals = await Points.TotalsAsync(supervisor, month);
+        var desk = await app.Services.GetRequiredService<AccountDirectory>().ListDeskMembersAsync(supervisor);
+
+        Assert.Equal(new PointsTotal(spotless.UserId!, "Spotless Agent", 0, 0), totals.Single(t => t.AgentUserId == spotless.UserId));
+        Assert.Equal(desk.Select(m => m.UserId).Order(StringComparer.Ordinal), totals.Select(t => t.AgentUserId).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_offset_is_booked_in_the_month_the_supervisor_looks_at_and_never_in_a_later_one()
+    {
+        var supervisor = await app.ActorAsync(DemoUsers.Supervisor, Roles.Supervisor);
+        var agent = await app.NewStaffAsync(Roles.Agent, "Past Month Agent");
+        var thisMonth = ThisMonth();
+        var lastMonth = thisMonth.AddMonths(-1);
+
+        await Points.OffsetAsync(supervisor, agent.UserId!, lastMonth, 2, "Thanked by a client last month");
+        var future = await Assert.ThrowsAsync<CaseException>(() => Points.OffsetAsync(supervisor, agent.UserId!, thisMonth.AddMonths(1), 1, "Too early"));
+        var last = await Points.ListAsync(agent, null, lastMonth);
+        var now = await Points.ListAsync(agent, null, thisMonth);
+        var lastTotals = await Points.TotalsAsync(supervisor, lastMonth);
+        var nowTotals = await Points.TotalsAsync(supervisor, thisMonth);
+
+        Assert.Equal("Thanked by a client last month", Assert.Single(last).Reason);
+        Assert.Empty(now);
+        Assert.Equal(-2, lastTotals.Single(t => t.AgentUserId == agent.UserId).Points);
+        Assert.Equal(0, nowTotals.Single(t => t.AgentUserId == agent.UserId).Points);
+        Assert.Equal(CaseError.Invalid, future.Code);
+        Assert.Equal(["Month"], future.FieldErrors.Keys);
+    }
+
+    /// <summary>The business month now (the calendar's time zone, Asia/Shanghai), as its first day.</summary>
+    private static DateOnly ThisMonth()
+    {
+        var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+        return new DateOnly(today.Year, today.Month, 1);
     }
 }

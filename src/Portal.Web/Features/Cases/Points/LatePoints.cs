@@ -36,21 +36,30 @@ public sealed class LatePoints(CaseStore store, AccountDirectory accounts)
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>Every agent's points and errors in the month, most points first (supervisor).</summary>
+    /// <summary>
+    /// Every desk member's points and errors in the month (0 for those without any), and anyone else who has points in it
+    /// (who left the desk since), most points first (supervisor).
+    /// </summary>
     public async Task<IReadOnlyList<PointsTotal>> TotalsAsync(Actor actor, DateOnly month, CancellationToken cancellationToken = default)
     {
         actor.RequireRole(Roles.Supervisor);
         var first = new DateOnly(month.Year, month.Month, 1);
+        var members = await accounts.ListDeskMembersAsync(actor, cancellationToken);
         await using var db = await store.Db.CreateDbContextAsync(cancellationToken);
         var rows = await db.Set<CasePoints>().AsNoTracking().Where(p => p.Month == first)
             .Select(p => new { p.AgentUserId, p.AgentName, p.Points, p.IsError }).ToListAsync(cancellationToken);
-        return [.. rows.GroupBy(p => p.AgentUserId)
-            .Select(g => new PointsTotal(g.Key, g.First().AgentName, Math.Round(g.Sum(p => p.Points), 2), g.Count(p => p.IsError)))
-            .OrderByDescending(t => t.Points).ThenBy(t => t.AgentName, StringComparer.Ordinal)];
+        var earned = rows.GroupBy(p => p.AgentUserId)
+            .ToDictionary(g => g.Key, g => new PointsTotal(g.Key, g.First().AgentName, Math.Round(g.Sum(p => p.Points), 2), g.Count(p => p.IsError)), StringComparer.Ordinal);
+        var desk = members.Select(m => earned.TryGetValue(m.UserId, out var total) ? total with { AgentName = m.DisplayName } : new PointsTotal(m.UserId, m.DisplayName, 0, 0));
+        var formerly = earned.Values.Where(t => members.All(m => m.UserId != t.AgentUserId));
+        return [.. desk.Concat(formerly).OrderByDescending(t => t.Points).ThenBy(t => t.AgentName, StringComparer.Ordinal)];
     }
 
-    /// <summary>A supervisor takes off points (more than 0, at most <see cref="CaseLimits.MaxOffsetPoints"/>) for good conduct, with a reason; audited.</summary>
-    public async Task OffsetAsync(Actor actor, string agentUserId, double points, string reason, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A supervisor takes off points (more than 0, at most <see cref="CaseLimits.MaxOffsetPoints"/>) for good conduct, with a
+    /// reason, in <paramref name="month"/> (the month they are looking at: this one or an earlier one, never a later one); audited.
+    /// </summary>
+    public async Task OffsetAsync(Actor actor, string agentUserId, DateOnly month, double points, string reason, CancellationToken cancellationToken = default)
     {
         actor.RequireRole(Roles.Supervisor);
         var errors = new Dictionary<string, string>();
@@ -60,6 +69,14 @@ public sealed class LatePoints(CaseStore store, AccountDirectory accounts)
             errors["Points"] = store.Text["Error.OffsetPoints", CaseLimits.MaxOffsetPoints];
         }
 
+        var rules = await store.RulesAsync(cancellationToken);
+        var now = store.Now();
+        var first = new DateOnly(month.Year, month.Month, 1);
+        if (first > CaseStore.MonthOf(rules, now))
+        {
+            errors["Month"] = store.Text["Error.OffsetMonth"];
+        }
+
         var agent = (await accounts.ListDeskMembersAsync(actor, cancellationToken)).FirstOrDefault(m => m.UserId == agentUserId);
         if (agent is null)
         {
@@ -67,15 +84,13 @@ public sealed class LatePoints(CaseStore store, AccountDirectory accounts)
         }
 
         CaseStore.ThrowIfInvalid(errors);
-        var rules = await store.RulesAsync(cancellationToken);
-        var now = store.Now();
         await using var db = await store.Db.CreateDbContextAsync(cancellationToken);
         db.Add(new CasePoints
         {
-            AgentUserId = agent!.UserId, AgentName = agent.DisplayName, Month = CaseStore.MonthOf(rules, now), Points = -points, Reason = why!, At = now,
+            AgentUserId = agent!.UserId, AgentName = agent.DisplayName, Month = first, Points = -points, Reason = why!, At = now,
             ByUserId = actor.UserId, ByName = actor.Name,
         });
-        store.Audit.Add(db, actor, AuditActions.CasePointsOffset, "user:" + agent.UserId, $"-{points.ToString(CultureInfo.InvariantCulture)}: {why}");
+        store.Audit.Add(db, actor, AuditActions.CasePointsOffset, "user:" + agent.UserId, $"-{points.ToString(CultureInfo.InvariantCulture)} in {first.ToString("yyyy-MM", CultureInfo.InvariantCulture)}: {why}");
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -96,15 +96,8 @@ public sealed record CaseLimitsTable(
             Check(errors, $"{field}:vip", limits.Vip);
         }
 
-        if (PromptlyMinutes is < 1 or > MaxMinutes)
-        {
-            errors.Add(new("promptlyMinutes", MinutesRangeError, Number(1), Number(MaxMinutes)));
-        }
-
-        if (DueSoonMinutes is < 1 or > MaxMinutes)
-        {
-            errors.Add(new("dueSoonMinutes", MinutesRangeError, Number(1), Number(MaxMinutes)));
-        }
+        Check(errors, "promptlyMinutes", new TimeLimit(TimeLimitUnit.Minutes, PromptlyMinutes));
+        Check(errors, "dueSoonMinutes", new TimeLimit(TimeLimitUnit.Minutes, DueSoonMinutes));
 
         return errors;
     }
@@ -152,21 +145,20 @@ public sealed record CaseLimitsTable(
 
     private static void Check(List<SettingError> errors, string field, TimeLimit limit)
     {
-        switch (limit.Unit)
+        if (Check(field, limit) is { } error)
         {
-            case TimeLimitUnit.Minutes when limit.Amount is < 1 or > MaxMinutes:
-                errors.Add(new(field, MinutesRangeError, Number(1), Number(MaxMinutes)));
-                break;
-            case TimeLimitUnit.WorkingDays when limit.Amount is < 1 or > MaxDays:
-                errors.Add(new(field, DaysRangeError, Number(1), Number(MaxDays)));
-                break;
-            case TimeLimitUnit.Minutes or TimeLimitUnit.WorkingDays or TimeLimitUnit.Promptly:
-                break;
-            default:
-                errors.Add(new(field, MissingError));
-                break;
+            errors.Add(error);
         }
     }
+
+    /// <summary>One limit's problem, if it has one (the editor checks an amount with it while it is typed).</summary>
+    public static SettingError? Check(string field, TimeLimit limit) => limit.Unit switch
+    {
+        TimeLimitUnit.Minutes when limit.Amount is < 1 or > MaxMinutes => new(field, MinutesRangeError, Number(1), Number(MaxMinutes)),
+        TimeLimitUnit.WorkingDays when limit.Amount is < 1 or > MaxDays => new(field, DaysRangeError, Number(1), Number(MaxDays)),
+        TimeLimitUnit.Minutes or TimeLimitUnit.WorkingDays or TimeLimitUnit.Promptly => null,
+        _ => new(field, MissingError),
+    };
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }
