@@ -18,6 +18,7 @@ public abstract class ContentPageTest : PortalComponentTest
         Services.AddSingleton<ContentRenderer>();
         Services.AddSingleton<LocalSubscribers>();
         Services.AddSingleton<IEventBus, InMemoryEventBus>();
+        Services.AddOutputCache();
         Services.AddSingleton<PublishedContent>();
         Services.AddScoped<ContentLibrary>();
         Services.AddScoped<ContentSearch>();
