@@ -96,3 +96,75 @@ public sealed class AdviserRulesTests(PortalAppFixture app) : BrowserTest(app)
         }
     }
 }
+
+/// <summary>The adviser's weekly hours (a Mon–Sun grid) and extra hours take 24-hour HH:mm times in both languages, checked beside the field.</summary>
+public sealed class AdviserHoursTests(PortalAppFixture app) : BrowserTest(app)
+{
+    [Fact]
+    public async Task The_adviser_adds_saturday_hours_in_24_hour_time_is_told_when_the_end_is_not_after_the_start_and_sees_them_in_chinese_after_a_reload()
+    {
+        await SignInAsync(DemoAccounts.Adviser);
+        var pages = new BookingPages(Page);
+        await pages.OpenAvailabilityAsync();
+        var monday = Page.GetByTestId("hours-Monday");
+        var saturday = Page.GetByTestId("hours-Saturday");
+        await Expect(monday.GetByText("Monday", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(monday.GetByLabel("From", new() { Exact = true })).ToHaveCountAsync(2);
+        await Expect(monday.GetByLabel("To", new() { Exact = true }).Last).ToHaveValueAsync("17:30");
+        await Expect(saturday).ToContainTextAsync("Not bookable");
+
+        await saturday.GetByRole(AriaRole.Button, new() { Name = "Add hours on Saturday" }).ClickAsync();
+        var from = saturday.GetByLabel("From", new() { Exact = true });
+        var to = saturday.GetByLabel("To", new() { Exact = true });
+        await Expect(from).ToHaveAttributeAsync("type", "text");
+        await Expect(from).ToHaveValueAsync("09:00");
+        await FillAsync(from, "9am");
+        await FillAsync(to, "08:30");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save availability", Exact = true }).ClickAsync();
+        await Expect(saturday.GetByText("Enter a time like 09:00.")).ToBeVisibleAsync();
+        await FillAsync(from, "9:30");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save availability", Exact = true }).ClickAsync();
+        await Expect(saturday.GetByText("The end must be after the start.")).ToBeVisibleAsync();
+        await Expect(Page.GetByText("Availability saved.")).ToHaveCountAsync(0);
+
+        await FillAsync(to, "13:00");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save availability", Exact = true }).ClickAsync();
+        await Expect(Page.GetByText("Availability saved.")).ToBeVisibleAsync();
+
+        // In Chinese the same times read the same way, and extra hours on a date are checked alike.
+        await new ShellPage(Page).ChooseLanguageAsync(Language.SimplifiedChinese);
+        await new ShellPage(Page).WaitUntilInteractiveAsync();
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "可约时间" }).ClickAsync();
+        await Expect(saturday.GetByText("星期六", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(saturday.GetByLabel("开始", new() { Exact = true })).ToHaveValueAsync("09:30");
+        await Expect(saturday.GetByLabel("结束", new() { Exact = true })).ToHaveValueAsync("13:00");
+        await Page.ScreenshotAsync(new() { Path = Chat.ChatScreenshots.PathOf("booking-adviser-hours-zh-1280.png"), FullPage = true });
+
+        var date = DateTime.UtcNow.AddDays(60).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await Page.GetByLabel("日期", new() { Exact = true }).FillAsync(date);
+        await Page.GetByRole(AriaRole.Switch, new() { Name = "全天休息" }).ClickAsync();
+        var exceptions = Page.GetByTestId("exception-form");
+        await FillAsync(exceptions.GetByLabel("开始", new() { Exact = true }), "18:00");
+        await FillAsync(exceptions.GetByLabel("结束", new() { Exact = true }), "17:00");
+        await exceptions.GetByRole(AriaRole.Button, new() { Name = "添加", Exact = true }).ClickAsync();
+        await Expect(exceptions.GetByText("结束时间须晚于开始时间。")).ToBeVisibleAsync();
+        await FillAsync(exceptions.GetByLabel("结束", new() { Exact = true }), "20:00");
+        await exceptions.GetByRole(AriaRole.Button, new() { Name = "添加", Exact = true }).ClickAsync();
+        await Expect(Page.GetByTestId("exceptions")).ToContainTextAsync("加班时段 18:00–20:00");
+
+        // Back to the demo profile for the other browser tests on this app.
+        await Page.GetByTestId("exceptions").GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("18:00–20:00") }).ClickAsync();
+        await Page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "删除", Exact = true }).ClickAsync();
+        await Expect(Page.GetByTestId("exceptions")).ToHaveCountAsync(0);
+        await saturday.GetByRole(AriaRole.Button, new() { Name = "删除 周六 09:30–13:00" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "保存可约时间", Exact = true }).ClickAsync();
+        await Expect(Page.GetByText("可约时间已保存。")).ToBeVisibleAsync();
+        await Expect(saturday).ToContainTextAsync("不可预约");
+    }
+
+    private static async Task FillAsync(ILocator field, string text)
+    {
+        await field.FillAsync(text);
+        await field.BlurAsync();
+    }
+}
