@@ -106,6 +106,8 @@ public sealed class AdviserHoursTests(PortalAppFixture app) : BrowserTest(app)
         await SignInAsync(DemoAccounts.Adviser);
         var pages = new BookingPages(Page);
         await pages.OpenAvailabilityAsync();
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/adviser/availability$"));
+        await Expect(new ShellPage(Page).NavLink("My clients")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bactive\b"));
         var monday = Page.GetByTestId("hours-Monday");
         var saturday = Page.GetByTestId("hours-Saturday");
         await Expect(monday.GetByText("Monday", new() { Exact = true })).ToBeVisibleAsync();
@@ -134,7 +136,7 @@ public sealed class AdviserHoursTests(PortalAppFixture app) : BrowserTest(app)
         // In Chinese the same times read the same way, and extra hours on a date are checked alike.
         await new ShellPage(Page).ChooseLanguageAsync(Language.SimplifiedChinese);
         await new ShellPage(Page).WaitUntilInteractiveAsync();
-        await Page.GetByRole(AriaRole.Tab, new() { Name = "可约时间" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Tab, new() { Name = "可约时间", Selected = true })).ToBeVisibleAsync();
         await Expect(saturday.GetByText("星期六", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(saturday.GetByLabel("开始", new() { Exact = true })).ToHaveValueAsync("09:30");
         await Expect(saturday.GetByLabel("结束", new() { Exact = true })).ToHaveValueAsync("13:00");
