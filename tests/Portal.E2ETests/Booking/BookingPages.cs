@@ -19,6 +19,13 @@ public sealed partial class BookingPages(IPage page)
         await Page.Locator(".mud-progress-linear").First.WaitForAsync(new() { State = WaitForSelectorState.Detached });
     }
 
+    /// <summary>Types into a field and leaves it, as a user does before pressing Save (MudBlazor takes the value on change).</summary>
+    public static async Task TypeAsync(ILocator field, string text)
+    {
+        await field.FillAsync(text);
+        await field.BlurAsync();
+    }
+
     /// <summary>Opens the adviser desk on its Availability tab.</summary>
     public async Task OpenAvailabilityAsync()
     {

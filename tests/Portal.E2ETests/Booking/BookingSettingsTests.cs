@@ -19,8 +19,7 @@ public sealed class BookingSettingsTests(PortalAppFixture app) : BrowserTest(app
         var save = rules.GetByRole(AriaRole.Button, new() { Name = "Save booking rules", Exact = true });
         await Expect(gold).ToHaveValueAsync("2");
 
-        await gold.FillAsync("40");
-        await gold.BlurAsync();
+        await BookingPages.TypeAsync(gold, "40");
         await save.ClickAsync();
         await Expect(rules.GetByRole(AriaRole.Alert)).ToContainTextAsync("Gold: bookings per month: Enter a monthly limit from 0 to 31.");
         await Expect(rules.Locator(".mud-input-helper-text.mud-input-error")).ToHaveTextAsync("Enter a monthly limit from 0 to 31.");
@@ -28,24 +27,22 @@ public sealed class BookingSettingsTests(PortalAppFixture app) : BrowserTest(app
         await new ShellPage(Page).WaitUntilInteractiveAsync();
         await Expect(gold).ToHaveValueAsync("2");
 
-        await gold.FillAsync("3");
-        await gold.BlurAsync();
-        await cutOff.FillAsync("24");
-        await cutOff.BlurAsync();
-        await save.ClickAsync();
-        await Expect(settings.Snackbar("Booking rules saved.")).ToBeVisibleAsync();
+        await SaveAsync("3", "24");
         await Page.ReloadAsync();
         await new ShellPage(Page).WaitUntilInteractiveAsync();
         await Expect(gold).ToHaveValueAsync("3");
         await Expect(cutOff).ToHaveValueAsync("24");
 
         // Back to the defaults for the other browser tests on this app.
-        await gold.FillAsync("2");
-        await gold.BlurAsync();
-        await cutOff.FillAsync("12");
-        await cutOff.BlurAsync();
-        await save.ClickAsync();
-        await Expect(settings.Snackbar("Booking rules saved.")).ToBeVisibleAsync();
+        await SaveAsync("2", "12");
+
+        async Task SaveAsync(string goldLimit, string cutOffHours)
+        {
+            await BookingPages.TypeAsync(gold, goldLimit);
+            await BookingPages.TypeAsync(cutOff, cutOffHours);
+            await save.ClickAsync();
+            await Expect(settings.Snackbar("Booking rules saved.")).ToBeVisibleAsync();
+        }
     }
 }
 
@@ -63,8 +60,7 @@ public sealed class AdviserRulesTests(PortalAppFixture app) : BrowserTest(app)
         await Expect(Page.GetByLabel("Minimum notice (hours)", new() { Exact = true })).ToHaveValueAsync("24");
 
         var cap = Page.GetByLabel("At most per day", new() { Exact = true });
-        await cap.FillAsync("0");
-        await cap.BlurAsync();
+        await BookingPages.TypeAsync(cap, "0");
         await save.ClickAsync();
         await Expect(Page.Locator(".mud-input-helper-text.mud-input-error")).ToHaveTextAsync("Enter a number from 1 to 20.");
         await Expect(Page.GetByText("Availability saved.")).ToHaveCountAsync(0);
@@ -90,9 +86,7 @@ public sealed class AdviserRulesTests(PortalAppFixture app) : BrowserTest(app)
     {
         foreach (var (label, value) in values)
         {
-            var field = Page.GetByLabel(label, new() { Exact = true });
-            await field.FillAsync(value);
-            await field.BlurAsync();
+            await BookingPages.TypeAsync(Page.GetByLabel(label, new() { Exact = true }), value);
         }
     }
 }
@@ -120,16 +114,16 @@ public sealed class AdviserHoursTests(PortalAppFixture app) : BrowserTest(app)
         var to = saturday.GetByLabel("To", new() { Exact = true });
         await Expect(from).ToHaveAttributeAsync("type", "text");
         await Expect(from).ToHaveValueAsync("09:00");
-        await FillAsync(from, "9am");
-        await FillAsync(to, "08:30");
+        await BookingPages.TypeAsync(from, "9am");
+        await BookingPages.TypeAsync(to, "08:30");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Save availability", Exact = true }).ClickAsync();
         await Expect(saturday.GetByText("Enter a time like 09:00.")).ToBeVisibleAsync();
-        await FillAsync(from, "9:30");
+        await BookingPages.TypeAsync(from, "9:30");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Save availability", Exact = true }).ClickAsync();
         await Expect(saturday.GetByText("The end must be after the start.")).ToBeVisibleAsync();
         await Expect(Page.GetByText("Availability saved.")).ToHaveCountAsync(0);
 
-        await FillAsync(to, "13:00");
+        await BookingPages.TypeAsync(to, "13:00");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Save availability", Exact = true }).ClickAsync();
         await Expect(Page.GetByText("Availability saved.")).ToBeVisibleAsync();
 
@@ -146,11 +140,11 @@ public sealed class AdviserHoursTests(PortalAppFixture app) : BrowserTest(app)
         await Page.GetByLabel("日期", new() { Exact = true }).FillAsync(date);
         await Page.GetByRole(AriaRole.Switch, new() { Name = "全天休息" }).ClickAsync();
         var exceptions = Page.GetByTestId("exception-form");
-        await FillAsync(exceptions.GetByLabel("开始", new() { Exact = true }), "18:00");
-        await FillAsync(exceptions.GetByLabel("结束", new() { Exact = true }), "17:00");
+        await BookingPages.TypeAsync(exceptions.GetByLabel("开始", new() { Exact = true }), "18:00");
+        await BookingPages.TypeAsync(exceptions.GetByLabel("结束", new() { Exact = true }), "17:00");
         await exceptions.GetByRole(AriaRole.Button, new() { Name = "添加", Exact = true }).ClickAsync();
         await Expect(exceptions.GetByText("结束时间须晚于开始时间。")).ToBeVisibleAsync();
-        await FillAsync(exceptions.GetByLabel("结束", new() { Exact = true }), "20:00");
+        await BookingPages.TypeAsync(exceptions.GetByLabel("结束", new() { Exact = true }), "20:00");
         await exceptions.GetByRole(AriaRole.Button, new() { Name = "添加", Exact = true }).ClickAsync();
         await Expect(Page.GetByTestId("exceptions")).ToContainTextAsync("加班时段 18:00–20:00");
 
@@ -162,11 +156,5 @@ public sealed class AdviserHoursTests(PortalAppFixture app) : BrowserTest(app)
         await Page.GetByRole(AriaRole.Button, new() { Name = "保存可约时间", Exact = true }).ClickAsync();
         await Expect(Page.GetByText("可约时间已保存。")).ToBeVisibleAsync();
         await Expect(saturday).ToContainTextAsync("不可预约");
-    }
-
-    private static async Task FillAsync(ILocator field, string text)
-    {
-        await field.FillAsync(text);
-        await field.BlurAsync();
     }
 }
