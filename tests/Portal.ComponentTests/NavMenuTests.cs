@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Web.Components.Layout;
 using Portal.Web.Features.Accounts;
 
@@ -90,6 +92,21 @@ public sealed class NavMenuTests : PortalComponentTest
         var links = Links(Render<NavMenu>());
 
         Assert.Equal([.. own, .. PublicContent, "/profile", "/settings/notifications"], links.Keys);
+    }
+
+    [Theory]
+    [InlineData("/adviser")]
+    [InlineData("/adviser/requests")]
+    [InlineData("/adviser/availability")]
+    public void The_adviser_desk_entry_stays_highlighted_on_each_tab_of_the_desk(string path)
+    {
+        SignIn(Roles.Adviser);
+        Services.GetRequiredService<NavigationManager>().NavigateTo(path);
+
+        var menu = Render<NavMenu>();
+
+        Assert.Contains("active", menu.Find("a[href='/adviser']").ClassList);
+        Assert.DoesNotContain(menu.FindAll("a[href]"), a => a.GetAttribute("href") != "/adviser" && a.ClassList.Contains("active"));
     }
 
     [Fact]

@@ -67,6 +67,8 @@ public static class AccessibilityRoutes
         new(Agent, "/agent/tickets/", Dark: true, LinkFrom: "/agent/tickets"),
         new(Agent, "/agent/calls/new"),
         new(Adviser, "/adviser"),
+        new(Adviser, "/adviser/availability"),
+        new(Adviser, "/adviser/profile"),
         new(Editor, "/editor", Dark: true),
         new(Editor, "/editor/new"),
         new(Editor, "/editor/review"),

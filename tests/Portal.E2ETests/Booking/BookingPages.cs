@@ -19,6 +19,21 @@ public sealed partial class BookingPages(IPage page)
         await Page.Locator(".mud-progress-linear").First.WaitForAsync(new() { State = WaitForSelectorState.Detached });
     }
 
+    /// <summary>Types into a field and leaves it, as a user does before pressing Save (MudBlazor takes the value on change).</summary>
+    public static async Task TypeAsync(ILocator field, string text)
+    {
+        await field.FillAsync(text);
+        await field.BlurAsync();
+    }
+
+    /// <summary>Opens the adviser desk on its Availability tab.</summary>
+    public async Task OpenAvailabilityAsync()
+    {
+        await OpenAsync("/adviser");
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "Availability" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Heading, new() { Name = "When clients can book you" }).WaitForAsync();
+    }
+
     /// <summary>The instant a slot button stands for, from its accessible name ("Book 2026-12-03 10:00").</summary>
     public static DateTime SlotTime(string name)
     {

@@ -105,6 +105,32 @@ public sealed partial class BookingTests(PortalAppFixture app) : BrowserTest(app
     }
 
     [Fact]
+    public async Task A_diamond_investor_cancels_an_appointment_and_is_offered_a_file_that_removes_it_from_the_calendar()
+    {
+        await SignInAsync(DemoAccounts.DiamondInvestor);
+        var pages = new BookingPages(Page);
+        await pages.OpenAsync("/appointments");
+        var cancel = Page.GetByRole(AriaRole.Button, new() { Name = "Cancel appointment" });
+        var first = Page.GetByTestId("upcoming").Locator("[data-testid=appointment]").Filter(new() { Has = cancel }).First;
+        var reference = AppointmentReference().Match(await first.InnerTextAsync()).Value;
+        await Expect(first.GetByRole(AriaRole.Link, new() { Name = "Add to calendar (.ics)" })).ToBeVisibleAsync();
+
+        await first.GetByRole(AriaRole.Button, new() { Name = "Cancel appointment" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Cancel it" }).ClickAsync();
+
+        await Expect(Page.GetByText($"{reference} is cancelled.")).ToBeVisibleAsync();
+        var mine = pages.Appointment(reference);
+        await Expect(mine.Locator("[data-testid=appointment-status]")).ToHaveTextAsync("Cancelled by you");
+        var remove = mine.GetByRole(AriaRole.Link, new() { Name = "Remove from calendar" });
+        await Expect(remove).ToBeVisibleAsync();
+        var file = await Page.APIRequest.GetAsync(await remove.GetAttributeAsync("href") ?? "");
+        var lines = (await file.TextAsync()).Split("\r\n");
+        Assert.Contains("METHOD:CANCEL", lines);
+        Assert.Contains("STATUS:CANCELLED", lines);
+        Assert.Contains(lines, l => l.StartsWith("UID:appointment-", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_booking_pages_fit_a_phone()
     {
         var adviserPage = await OpenAnotherBrowserAsync(Phone);
@@ -129,6 +155,9 @@ public sealed partial class BookingTests(PortalAppFixture app) : BrowserTest(app
     private static DateTime Monday(DateTime day) => day.Date.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
     private static string ReferenceIn(string text) => ReferencePattern().Match(text) is { Success: true } match ? match.Groups[1].Value : throw new InvalidOperationException("No reference in: " + text);
+
+    [GeneratedRegex(@"B-\d{6}")]
+    private static partial Regex AppointmentReference();
 
     [GeneratedRegex(@"Booked (\S+) with")]
     private static partial Regex ReferencePattern();

@@ -8,6 +8,7 @@ public static class DemoAccounts
     public const string GoldInvestorName = "陈建华";
     public const string GoldInvestorAccount = "880000000002";
     public const string SilverInvestor = "investor.silver@portal.demo";
+    public const string DiamondInvestor = "investor.diamond@portal.demo";
     public const string Agent = "agent@portal.demo";
     public const string AgentName = "王芳";
     public const string Specialist = "specialist@portal.demo";

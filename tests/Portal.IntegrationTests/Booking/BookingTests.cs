@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.IntegrationTests.Cases;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Booking;
+using Portal.Web.Features.Booking.DemoData;
 using Portal.Web.Features.Booking.Model;
 
 namespace Portal.IntegrationTests.Booking;
@@ -243,6 +244,21 @@ public abstract class BookingTests(PortalApp app)
         Assert.NotNull(stored.Reminder1hSentAt);
         Assert.NotNull(stored.Reminder24hSentAt);
         Assert.Equal(2, rows.Count(r => r.ValuesJson.Contains(stored.Reference, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task The_demo_data_leaves_every_client_at_least_one_booking_in_every_month()
+    {
+        var context = await app.Services.GetRequiredService<BookingStore>().ContextAsync(default);
+        var seeded = await app.WithDbAsync(db => db.Set<Appointment>()
+            .Where(a => BookingDemoSeeder.Topics.Contains(a.Topic) && BookingStore.Counted.Contains(a.Status))
+            .Select(a => new { a.InvestorId, a.InvestorTier, a.StartUtc }).ToListAsync());
+
+        var months = seeded.GroupBy(a => (a.InvestorId, a.InvestorTier, BookingStore.MonthOf(context.Calendar, a.StartUtc).From)).ToList();
+
+        Assert.NotEmpty(months);
+        Assert.All(months, month => Assert.True(month.Count() < context.Rules.LimitFor(month.Key.InvestorTier),
+            $"Investor {month.Key.InvestorId} ({month.Key.InvestorTier}) has {month.Count()} demo bookings in {month.Key.From:yyyy-MM}."));
     }
 
     private static DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);

@@ -182,7 +182,7 @@ public sealed class AdviserDesk(BookingStore store, AuditTrail audit)
             .Where(a => a.AdviserId == profile.Id && a.StartUtc < toUtc && a.EndUtc > fromUtc)
             .OrderBy(a => a.StartUtc).ThenBy(a => a.Id)
             .ToListAsync(ct);
-        return rows.Select(a => BookingStore.ToView(a, profile.Name, true, store.Now(), 0)).ToList();
+        return rows.Select(a => BookingStore.ToView(a, profile, true, store.Now(), 0)).ToList();
     }
 
     /// <summary>Requests awaiting the adviser, soonest first.</summary>
@@ -196,7 +196,7 @@ public sealed class AdviserDesk(BookingStore store, AuditTrail audit)
             .OrderBy(a => a.StartUtc).ThenBy(a => a.Id)
             .Take(BookingLimits.MaxPageSize)
             .ToListAsync(ct);
-        return rows.Select(a => BookingStore.ToView(a, profile.Name, true, now, 0)).ToList();
+        return rows.Select(a => BookingStore.ToView(a, profile, true, now, 0)).ToList();
     }
 
     /// <summary>The adviser's own appointment, as the adviser sees it (private notes too); null when it is not theirs.</summary>
@@ -205,7 +205,7 @@ public sealed class AdviserDesk(BookingStore store, AuditTrail audit)
         await using var db = await store.Db.CreateDbContextAsync(ct);
         var profile = await OwnProfileAsync(db, actor, ct);
         var found = await db.Set<Appointment>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == appointmentId && a.AdviserId == profile.Id, ct);
-        return found is null ? null : BookingStore.ToView(found, profile.Name, true, store.Now(), 0);
+        return found is null ? null : BookingStore.ToView(found, profile, true, store.Now(), 0);
     }
 
     public Task<BookingResult> ConfirmAsync(Actor actor, int appointmentId, int version, CancellationToken ct = default) =>
@@ -324,7 +324,7 @@ public sealed class AdviserDesk(BookingStore store, AuditTrail audit)
         }
 
         await store.PublishAsync(appointment, ct);
-        return new BookingResult(BookingOutcome.Booked, BookingStore.ToView(appointment, profile.Name, true, store.Now(), 0), null);
+        return new BookingResult(BookingOutcome.Booked, BookingStore.ToView(appointment, profile, true, store.Now(), 0), null);
     }
 
     /// <summary>The caller's own profile (tracked, with meeting types and exceptions), made with the defaults on first use.</summary>
@@ -372,7 +372,7 @@ public sealed class AdviserDesk(BookingStore store, AuditTrail audit)
     private static string Subject(AdviserProfile profile) => "adviser:" + profile.UserId;
 
     private static AdviserSettings ToSettings(AdviserProfile p) => new(
-        p.Id, p.Bio, InvestorBooking.Lines(p.Languages), InvestorBooking.Lines(p.Specialties), AdviserHours.Parse(p.Hours),
+        p.Id, p.Name, p.HasPhoto, p.Bio, InvestorBooking.Lines(p.Languages), InvestorBooking.Lines(p.Specialties), AdviserHours.Parse(p.Hours),
         p.MeetingTypes.OrderBy(m => m.Mode).ThenBy(m => m.Minutes).Select(BookingStore.ToView).ToList(),
         p.BufferBeforeMinutes, p.BufferAfterMinutes, p.MinimumNoticeHours, p.HorizonDays, p.DailyCap, p.Version);
 

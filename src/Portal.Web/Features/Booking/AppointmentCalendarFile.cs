@@ -35,12 +35,20 @@ public sealed class AppointmentCalendarFile(BookingStore store, PublicLinks link
         var mine = found is not null
                    && ((actor.IsInRole(Roles.Investor) && actor.InvestorId == found.InvestorId)
                        || (actor.IsInRole(Roles.Adviser) && found.Adviser!.UserId == actor.UserId));
-        return mine ? (found!.Reference + ".ics", Build(found!, found!.Adviser!.UserId == actor.UserId)) : null;
+        return mine ? (found!.Reference + ".ics", Build(found!, found!.Adviser!.UserId == actor.UserId, links, text)) : null;
     }
 
-    private string Build(Appointment appointment, bool forAdviser)
+    /// <summary>
+    /// True when the file takes the meeting out of a calendar (cancelled or declined): METHOD:CANCEL with the same UID and
+    /// a higher SEQUENCE, offered as "Remove from calendar".
+    /// </summary>
+    public static bool Removes(AppointmentStatus status) =>
+        !Appointment.Blocks(status) && status is not (AppointmentStatus.Completed or AppointmentStatus.NoShow);
+
+    /// <summary>The iCalendar text of <paramref name="appointment"/> for its adviser or its investor; no I/O.</summary>
+    internal static string Build(Appointment appointment, bool forAdviser, PublicLinks links, IStringLocalizer<BookingText> text)
     {
-        var cancelled = !Appointment.Blocks(appointment.Status) && appointment.Status is not (AppointmentStatus.Completed or AppointmentStatus.NoShow);
+        var cancelled = Removes(appointment.Status);
         var other = forAdviser ? appointment.InvestorName : appointment.Adviser!.Name;
         var calendarEvent = new CalendarEvent
         {

@@ -52,6 +52,8 @@ public sealed record AdviserCard(
 
 public sealed record AdviserSettings(
     int AdviserId,
+    string Name,
+    bool HasPhoto,
     string Bio,
     IReadOnlyList<string> Languages,
     IReadOnlyList<string> Specialties,
@@ -73,6 +75,7 @@ public sealed record AppointmentView(
     string Reference,
     int AdviserId,
     string AdviserName,
+    bool AdviserHasPhoto,
     string InvestorName,
     string InvestorAccountNumber,
     ClientTier InvestorTier,

@@ -126,11 +126,12 @@ public sealed class BookingStore(
 
     internal static MeetingType ToView(AdviserMeetingType m) => new(m.Id, m.Mode, m.Minutes, m.Enabled);
 
-    internal static AppointmentView ToView(Appointment a, string adviserName, bool forAdviser, DateTimeOffset now, int cutOffHours) => new(
+    internal static AppointmentView ToView(Appointment a, AdviserProfile adviser, bool forAdviser, DateTimeOffset now, int cutOffHours) => new(
         a.Id,
         a.Reference,
         a.AdviserId,
-        adviserName,
+        adviser.Name,
+        adviser.HasPhoto,
         a.InvestorName,
         a.InvestorAccountNumber,
         a.InvestorTier,

@@ -155,7 +155,7 @@ public sealed class InvestorBooking(BookingStore store)
         }
 
         await store.PublishAsync(appointment, ct);
-        return new BookingResult(BookingOutcome.Booked, BookingStore.ToView(appointment, adviser.Name, false, now, context.Rules.CutOffHours), null);
+        return new BookingResult(BookingOutcome.Booked, BookingStore.ToView(appointment, adviser, false, now, context.Rules.CutOffHours), null);
     }
 
     public async Task<BookingResult> RescheduleAsync(Actor actor, int appointmentId, DateTimeOffset newStartUtc, int version, CancellationToken ct = default)
@@ -217,7 +217,7 @@ public sealed class InvestorBooking(BookingStore store)
         }
 
         await store.PublishAsync(appointment, ct);
-        return new BookingResult(BookingOutcome.Booked, BookingStore.ToView(appointment, adviser.Name, false, store.Now(), context.Rules.CutOffHours), null);
+        return new BookingResult(BookingOutcome.Booked, BookingStore.ToView(appointment, adviser, false, store.Now(), context.Rules.CutOffHours), null);
     }
 
     public async Task<BookingResult> CancelAsync(Actor actor, int appointmentId, int version, CancellationToken ct = default)
@@ -244,7 +244,7 @@ public sealed class InvestorBooking(BookingStore store)
         }
 
         await store.PublishAsync(appointment, ct);
-        return new BookingResult(BookingOutcome.Booked, BookingStore.ToView(appointment, appointment.Adviser.Name, false, store.Now(), context.Rules.CutOffHours), null);
+        return new BookingResult(BookingOutcome.Booked, BookingStore.ToView(appointment, appointment.Adviser, false, store.Now(), context.Rules.CutOffHours), null);
     }
 
     public async Task<AppointmentPage> ListMyAppointmentsAsync(Actor actor, bool upcoming, int page, int pageSize, CancellationToken ct = default)
@@ -260,7 +260,7 @@ public sealed class InvestorBooking(BookingStore store)
         var total = await mine.CountAsync(ct);
         var ordered = upcoming ? mine.OrderBy(a => a.StartUtc).ThenBy(a => a.Id) : mine.OrderByDescending(a => a.StartUtc).ThenByDescending(a => a.Id);
         var rows = await ordered.Skip(page * pageSize).Take(pageSize).ToListAsync(ct);
-        return new AppointmentPage(rows.Select(a => BookingStore.ToView(a, a.Adviser!.Name, false, now, context.Rules.CutOffHours)).ToList(), total);
+        return new AppointmentPage(rows.Select(a => BookingStore.ToView(a, a.Adviser!, false, now, context.Rules.CutOffHours)).ToList(), total);
     }
 
     /// <summary>The investor's own appointment; null when it is not theirs.</summary>
@@ -271,7 +271,7 @@ public sealed class InvestorBooking(BookingStore store)
         var context = await store.ContextAsync(ct);
         var found = await db.Set<Appointment>().AsNoTracking().Include(a => a.Adviser)
             .SingleOrDefaultAsync(a => a.Id == appointmentId && a.InvestorId == investorId, ct);
-        return found is null ? null : BookingStore.ToView(found, found.Adviser!.Name, false, store.Now(), context.Rules.CutOffHours);
+        return found is null ? null : BookingStore.ToView(found, found.Adviser!, false, store.Now(), context.Rules.CutOffHours);
     }
 
     internal static TimeZoneInfo? Zone(string? id) =>
@@ -333,7 +333,7 @@ public sealed class InvestorBooking(BookingStore store)
     {
         var found = await db.Set<Appointment>().AsNoTracking().Include(a => a.Adviser)
             .SingleOrDefaultAsync(a => a.InvestorId == investorId && a.RequestId == requestId, ct);
-        return found is null ? null : BookingStore.ToView(found, found.Adviser!.Name, false, store.Now(), context.Rules.CutOffHours);
+        return found is null ? null : BookingStore.ToView(found, found.Adviser!, false, store.Now(), context.Rules.CutOffHours);
     }
 
     private static Task<Appointment?> LoadOwnAsync(PortalDbContext db, int investorId, int appointmentId, CancellationToken ct) =>

@@ -52,8 +52,11 @@ public abstract class SettingEditor<T> : ComponentBase
     /// <summary>The value the form holds now.</summary>
     protected abstract T Collect();
 
-    /// <summary>A problem as the admin reads it; editors may say where it is.</summary>
-    protected virtual string Describe(SettingError error) => L[error.Text, error.Arguments];
+    /// <summary>A problem's text, beside its field; an editor whose setting keeps its texts elsewhere says where.</summary>
+    protected virtual string Message(SettingError error) => L[error.Text, error.Arguments];
+
+    /// <summary>A problem as the admin reads it in the list; editors may say where it is.</summary>
+    protected virtual string Describe(SettingError error) => Message(error);
 
     protected override async Task OnInitializedAsync()
     {
@@ -126,7 +129,7 @@ public abstract class SettingEditor<T> : ComponentBase
 
     private bool Show(IReadOnlyList<SettingError> errors)
     {
-        _errorsByField = errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => L[e.Text, e.Arguments].Value).ToList());
+        _errorsByField = errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(Message).ToList());
         Problems = errors.Select(Describe).ToList();
         return errors.Count > 0;
     }

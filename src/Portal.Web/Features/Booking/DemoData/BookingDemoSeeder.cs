@@ -23,7 +23,7 @@ internal sealed class BookingDemoSeeder(IDbContextFactory<PortalDbContext> dbFac
     public const int ClientPool = 20;
     private const int Seed = 20_261_212;
 
-    private static readonly string[] Topics =
+    internal static readonly string[] Topics =
     [
         "Portfolio review", "Rebalancing after the quarter", "Bond ladder for next year", "Questions on the monthly statement",
         "Sector outlook", "Retirement planning", "Margin account questions", "Fund switch",
@@ -70,6 +70,7 @@ internal sealed class BookingDemoSeeder(IDbContextFactory<PortalDbContext> dbFac
         var random = new Random(Seed);
         var now = store.Now();
         var today = context.Calendar.DateOf(now);
+        var counted = new Dictionary<(int InvestorId, DateTimeOffset Month), int>();
         foreach (var profile in profiles)
         {
             var types = await db.Set<AdviserMeetingType>().Where(m => m.AdviserId == profile.Id).OrderBy(m => m.Id).ToListAsync(cancellationToken);
@@ -102,6 +103,18 @@ internal sealed class BookingDemoSeeder(IDbContextFactory<PortalDbContext> dbFac
 
                     var client = mine[random.Next(mine.Count)];
                     var status = Status(random, slot.StartUtc < now);
+
+                    // Every client keeps at least one booking in every month, so a demo Gold or Diamond client can always book.
+                    var month = (client.InvestorId, BookingStore.MonthOf(context.Calendar, slot.StartUtc).From);
+                    if (BookingStore.Counted.Contains(status))
+                    {
+                        if (counted.GetValueOrDefault(month) >= context.Rules.LimitFor(client.Tier) - 1)
+                        {
+                            continue;
+                        }
+
+                        counted[month] = counted.GetValueOrDefault(month) + 1;
+                    }
                     booked.Add(new BusyInterval(slot.StartUtc, Appointment.Blocks(status) ? from : DateTimeOffset.MinValue, Appointment.Blocks(status) ? to : DateTimeOffset.MinValue));
                     var created = slot.StartUtc.AddDays(-random.Next(2, 10));
                     db.Add(new Appointment
