@@ -17,6 +17,7 @@ public sealed class RouteAuthorizationTests(PortalApp app) : IClassFixture<Porta
         ("/qa", [Roles.QualityInspector]),
         ("/editor", [Roles.Editor]),
         ("/adviser", [Roles.Adviser]),
+        ("/adviser/availability", [Roles.Adviser]),
         ("/admin/users", [Roles.Admin]),
         ("/admin/imports", [Roles.Admin]),
         ("/admin/settings", [Roles.Admin]),
