@@ -15,6 +15,8 @@ public static class StatementsHosting
         services.AddScoped<StatementService>();
         services.AddSingleton<PersistentComponentStateSerializer<Loaded<StatementDocument>>, StatementStateSerializer>();
         services.AddScoped<InvestorDashboardService>();
+        services.AddMemoryCache();
+        services.AddSingleton<DashboardCache>();
         services.AddScoped<ClientSummaryService>();
         services.AddScoped<MonthEndService>();
         // One runner for the app: pages ask it for a month and follow its progress; it also resumes runs at start-up.

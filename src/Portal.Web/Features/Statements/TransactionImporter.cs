@@ -36,7 +36,7 @@ public sealed record ImportResult(int Rows, int Imported, int AlreadyImported, I
 /// </summary>
 public sealed class TransactionImporter(
     IDbContextFactory<PortalDbContext> dbFactory, InvestorDirectory investors, AuditTrail audit, IStringLocalizer<StatementsText> l,
-    NotificationOutbox outbox, TimeProvider clock)
+    NotificationOutbox outbox, TimeProvider clock, DashboardCache dashboards)
 {
     public static readonly IReadOnlyList<string> TransactionColumns =
         ["source_id", "client_number", "account", "trade_date", "type", "status", "product_code", "units", "nav", "amount", "fee", "lots", "target_product_code", "target_units", "failure_reason"];
@@ -82,6 +82,10 @@ public sealed class TransactionImporter(
         if (!result.Applied)
         {
             await audit.RecordAsync(actor, AuditActions.Import, Subject(fileName), Details(kind, result), cancellationToken);
+        }
+        else if (result.Imported > 0)
+        {
+            await dashboards.ChangedAsync(CancellationToken.None);
         }
 
         return result;
