@@ -15,6 +15,15 @@ public static class OperationsHosting
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
 
+        // One line per entry, with a UTC time: the request log is one line per request (the default format spends six,
+        // and under load the console logger's queue filled and held requests back; profiled: 7 % of a statement page).
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.UseUtcTimestamp = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+        });
+
         // Method, path, status and duration only: no query strings, headers or bodies, so no secrets or personal data.
         builder.Services.AddHttpLogging(o =>
         {
