@@ -1,7 +1,9 @@
+using Bunit.TestDoubles;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Web.Components.Layout;
 using Portal.Web.Components.Shared;
 using Portal.Web.Features.Accounts;
+using Portal.Web.Features.Notifications.Inbox;
 
 namespace Portal.ComponentTests;
 
@@ -90,5 +92,26 @@ public sealed class SharedComponentTests : PortalComponentTest
 
         Assert.Contains(layout.FindAll("header a"), a => a.GetAttribute("href") == "/Account/Login");
         Assert.Equal("Show or hide the navigation", layout.Find("header button").GetAttribute("aria-label"));
+    }
+
+    [Theory]
+    [InlineData(null, false, false)]
+    [InlineData(Roles.Agent, true, false)]
+    [InlineData(Roles.Investor, true, true)]
+    public void MainLayout_gives_signed_in_people_the_bell_and_account_menu_and_investors_the_chat_button(string? role, bool signedIn, bool chat)
+    {
+        if (role is not null)
+        {
+            Auth.SetAuthorized("someone@portal.demo");
+            Auth.SetRoles(role);
+        }
+        ComponentFactories.AddStub<InboxBell>();
+
+        var layout = Render<MainLayout>(p => p.Add(l => l.Body, "body"));
+
+        Assert.Equal(signedIn, layout.HasComponent<Stub<InboxBell>>());
+        Assert.Equal(signedIn, layout.FindAll("header button[aria-label='Account menu']").Count == 1);
+        Assert.Equal(!signedIn, layout.FindAll("header a[href='/Account/Login']").Count == 1);
+        Assert.Equal(chat, layout.FindAll(".chat-fab a[href='/chat']").Count == 1);
     }
 }

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Interfaces;
+using Portal.Web.Components.Layout;
+using Portal.Web.Features.Accounts;
+
+namespace Portal.ComponentTests;
+
+/// <summary>The menu writes out its links itself: it highlights the current one and follows navigation and sign-in.</summary>
+public sealed class NavMenuHighlightTests : PortalComponentTest
+{
+    [Fact]
+    public void On_the_dashboard_an_investor_has_one_highlighted_entry_the_dashboard()
+    {
+        SignIn(Roles.Investor);
+
+        var active = Assert.Single(Render<NavMenu>().FindAll("a.active"));
+
+        Assert.Equal("/", active.GetAttribute("href"));
+        Assert.Equal("page", active.GetAttribute("aria-current"));
+    }
+
+    [Fact]
+    public void Navigating_moves_the_highlight_to_the_new_page_s_entry()
+    {
+        SignIn(Roles.Investor);
+        var menu = Render<NavMenu>();
+
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/statements?page=2");
+
+        var active = Assert.Single(menu.FindAll("a.active"));
+        Assert.Equal("/statements", active.GetAttribute("href"));
+        Assert.Null(menu.Find("a[href='/']").GetAttribute("aria-current"));
+    }
+
+    [Fact]
+    public void Signing_in_replaces_the_visitor_entries_with_the_user_s()
+    {
+        var menu = Render<NavMenu>();
+
+        SignIn(Roles.Investor);
+
+        Assert.Empty(menu.FindAll("a[href='/Account/Login']"));
+        Assert.Equal("Dashboard", menu.Find("a[href='/']").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Following_a_link_tells_the_drawer_which_closes_on_a_narrow_screen()
+    {
+        var drawer = new DrawerSpy();
+        var menu = Render<CascadingValue<INavigationEventReceiver>>(p => p.Add(c => c.Value, drawer).AddChildContent<NavMenu>());
+
+        menu.Find("a[href='/learn']").Click();
+
+        Assert.Equal(1, drawer.Navigations);
+    }
+
+    private void SignIn(string role)
+    {
+        Auth.SetAuthorized("someone@portal.demo");
+        Auth.SetRoles(role);
+    }
+
+    private sealed class DrawerSpy : INavigationEventReceiver
+    {
+        public int Navigations { get; private set; }
+
+        public Task OnNavigation()
+        {
+            Navigations++;
+            return Task.CompletedTask;
+        }
+    }
+}
