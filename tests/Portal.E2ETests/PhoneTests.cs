@@ -5,7 +5,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Portal.E2ETests;
 
-/// <summary>The portal on a phone (390 × 844): the navigation hides in a drawer behind the menu button; a statement fits the width.</summary>
+/// <summary>
+/// The portal on a phone (390 × 844): the navigation hides in a drawer behind the menu button; the dashboard's recent
+/// transactions put each value on a line of its own after its column's name; a statement fits the width.
+/// </summary>
 public sealed class PhoneTests(PortalAppFixture app) : BrowserTest(app)
 {
     protected override ViewportSize Viewport => Phone;
@@ -28,6 +31,21 @@ public sealed class PhoneTests(PortalAppFixture app) : BrowserTest(app)
 
         await Expect(new InvestorDashboardPage(Page).Welcome(DemoAccounts.GoldInvestorName)).ToBeInViewportAsync();
         await Expect(shell.Navigation).Not.ToBeInViewportAsync();
+    }
+
+    [Fact]
+    public async Task DashboardsRecentTransactionsShowEachValueAfterItsColumnName()
+    {
+        await SignInAsync(DemoAccounts.GoldInvestor);
+        var dashboard = new InvestorDashboardPage(Page);
+        await Expect(dashboard.RecentTransactions).ToBeVisibleAsync();
+        // Read once the live circuit has taken over: it replaces the prerendered table as it starts.
+        await new ShellPage(Page).WaitUntilInteractiveAsync();
+
+        var rows = await dashboard.StackedCellLabelsAsync();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, labels => Assert.Equal(["Date", "Type", "Product", "Amount", "Status"], labels));
+        Assert.True(await Page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The dashboard scrolls sideways on a phone.");
     }
 
     [Fact]
