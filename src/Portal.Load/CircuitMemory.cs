@@ -32,10 +32,10 @@ internal static partial class CircuitMemory
             cases.Add((statement.Name, new Uri(portal.BaseAddress, statement.Path), cases[1].Cookie, portal.ProcessId));
         }
 
-        Console.WriteLine($"Memory per circuit: {options.Circuits} Chromium pages kept open on each page, GC heap after a full GC (dotnet-gcdump) before and after");
+        Console.WriteLine($"Memory per circuit: {options.Circuits} Chromium pages kept open on each page, GC heap after a full GC (dotnet-gcdump) before and after, and the live circuits it counted");
         Console.WriteLine();
-        Console.WriteLine("| circuit on | GC heap before | GC heap after | per circuit |");
-        Console.WriteLine("|---|---:|---:|---:|");
+        Console.WriteLine("| circuit on | GC heap before | GC heap after | circuits before, after | per circuit |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
         foreach (var (name, url, cookie, process) in cases)
         {
             await using var context = await browser.NewContextAsync();
@@ -46,7 +46,7 @@ internal static partial class CircuitMemory
 
             // A first page outside the count, so what the first circuit of an app allocates once is in "before".
             var first = await OpenLiveAsync(context, url);
-            var before = await HeapBytesAsync(options, process);
+            var before = await HeapAsync(options, process);
             var open = new List<IPage>();
             for (var i = 0; i < options.Circuits; i++)
             {
@@ -54,12 +54,27 @@ internal static partial class CircuitMemory
             }
 
             await Task.Delay(TimeSpan.FromSeconds(2));
-            var after = await HeapBytesAsync(options, process);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {before / 1024.0:N0} KB | {after / 1024.0:N0} KB | {(after - before) / 1024.0 / options.Circuits:N0} KB |"));
+            var after = await HeapAsync(options, process);
+            // Only the pages opened here may differ between the two counts, or the figure would hold other circuits' memory.
+            var steady = after.Circuits - before.Circuits == options.Circuits ? string.Empty : " (unsteady: other circuits came or went)";
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {name} | {before.Bytes / 1024.0:N0} KB | {after.Bytes / 1024.0:N0} KB | {before.Circuits}, {after.Circuits} | {(after.Bytes - before.Bytes) / 1024.0 / options.Circuits:N0} KB{steady} |"));
             foreach (var page in open.Append(first))
             {
                 await page.CloseAsync(new PageCloseOptions { RunBeforeUnload = true });
             }
+
+            await GoneAsync(options, process, before.Circuits - 1);
+        }
+    }
+
+    /// <summary>Waits (at most a minute) until the closed pages' circuits are let go, so that the next page is counted alone.</summary>
+    private static async Task GoneAsync(BenchmarkOptions options, int process, int circuits)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while ((await HeapAsync(options, process)).Circuits > circuits && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(3));
         }
     }
 
@@ -75,7 +90,8 @@ internal static partial class CircuitMemory
         return page;
     }
 
-    private static async Task<long> HeapBytesAsync(BenchmarkOptions options, int process)
+    /// <summary>The live objects' bytes and the live circuits (<c>CircuitHost</c> objects) after a full GC.</summary>
+    private static async Task<(long Bytes, int Circuits)> HeapAsync(BenchmarkOptions options, int process)
     {
         var report = await PublishedApps.RunAsync("dotnet", $"dotnet-gcdump report -p {process}", options.RepositoryRoot);
         var total = Total().Match(report);
@@ -84,9 +100,16 @@ internal static partial class CircuitMemory
             throw new InvalidOperationException("dotnet-gcdump printed no total:\n" + report);
         }
 
-        return long.Parse(total.Groups[1].Value.Replace(",", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture);
+        var circuits = Circuits().Match(report);
+        return (Number(total.Groups[1].Value), circuits.Success ? (int)Number(circuits.Groups[1].Value) : 0);
     }
+
+    private static long Number(string digits) => long.Parse(digits.Replace(",", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@"([\d,]+)\s+GC Heap bytes")]
     private static partial Regex Total();
+
+    // A report line: the type's size, its object count, its name.
+    [GeneratedRegex(@"[\d,]+\s+([\d,]+)\s+Microsoft\.AspNetCore\.Components\.Server\.Circuits\.CircuitHost\s")]
+    private static partial Regex Circuits();
 }
