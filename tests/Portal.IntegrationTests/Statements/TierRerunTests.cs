@@ -139,7 +139,7 @@ public sealed class TierRerunTests(PortalApp app) : IClassFixture<PortalApp>
         var sp = app.Services;
         var monthEnd = new MonthEndService(new Contexts(options), sp.GetRequiredService<InvestorDirectory>(), sp.GetRequiredService<AuditTrail>(),
             sp.GetRequiredService<Portal.Web.Features.Admin.Settings.TierRuleProvider>(), Calendar, sp.GetRequiredService<Portal.Web.Features.Notifications.NotificationOutbox>(), TimeProvider.System,
-            sp.GetRequiredService<DashboardCache>(), NullLogger<MonthEndService>.Instance);
+            sp.GetRequiredService<LedgerCache>(), NullLogger<MonthEndService>.Instance);
 
         var done = await monthEnd.RunAsync(TestActors.Admin, month);
 

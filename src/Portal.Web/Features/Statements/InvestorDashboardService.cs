@@ -13,7 +13,7 @@ public sealed record InvestorDashboard(
     long DepositsThisMonthFen, int LotsThisMonth, IReadOnlyList<TransactionLine> Recent, IReadOnlyList<TransactionLine> Failed);
 
 /// <summary>The figures of the acting investor's dashboard, valued today from confirmed transactions and the latest NAVs.</summary>
-public sealed class InvestorDashboardService(IDbContextFactory<PortalDbContext> dbFactory, StatementCalendar calendar, DashboardCache cache)
+public sealed class InvestorDashboardService(IDbContextFactory<PortalDbContext> dbFactory, StatementCalendar calendar, LedgerCache cache)
 {
     public const int HistoryMonths = 24;
     public const int RecentCount = 5;
@@ -25,7 +25,7 @@ public sealed class InvestorDashboardService(IDbContextFactory<PortalDbContext> 
     {
         var investorId = actor.RequireInvestor();
         var today = calendar.Today;
-        return cache.GetAsync(investorId, today, ct => ComputeAsync(investorId, today, ct), cancellationToken);
+        return cache.GetAsync(new DashboardKey(investorId, today), ct => ComputeAsync(investorId, today, ct), cancellationToken);
     }
 
     private async Task<InvestorDashboard> ComputeAsync(int investorId, DateOnly today, CancellationToken cancellationToken)
@@ -79,4 +79,7 @@ public sealed class InvestorDashboardService(IDbContextFactory<PortalDbContext> 
             thisMonth.Where(e => e.Type == TransactionType.Trade).Sum(e => e.Lots),
             recent, failed);
     }
+
+    /// <summary>A dashboard is valued today: a new day computes it again.</summary>
+    private sealed record DashboardKey(int InvestorId, DateOnly Today) : LedgerKey<InvestorDashboard>;
 }

@@ -34,7 +34,7 @@ public sealed record MonthEndProgress(DateOnly Month, int Processed, int Total, 
 /// </summary>
 public sealed partial class MonthEndService(
     IDbContextFactory<PortalDbContext> dbFactory, InvestorDirectory investors, AuditTrail audit, TierRuleProvider tierRules, StatementCalendar calendar,
-    NotificationOutbox outbox, TimeProvider clock, DashboardCache dashboards, ILogger<MonthEndService> logger)
+    NotificationOutbox outbox, TimeProvider clock, LedgerCache ledger, ILogger<MonthEndService> logger)
 {
     public const int BatchSize = 50;
 
@@ -159,8 +159,8 @@ public sealed partial class MonthEndService(
             {
                 // The batch's statements, notifications, tiers and the run's progress commit together.
                 await db.SaveChangesAsync(cancellationToken);
-                // The batch's dashboards show the new statements in their history.
-                await dashboards.ChangedAsync(CancellationToken.None);
+                // The batch's dashboards (their history) and statement documents show the new statements.
+                await ledger.ChangedAsync(CancellationToken.None);
                 return saved;
             }
             catch (DbUpdateConcurrencyException ex) when (attempt < BatchAttempts)

@@ -9,7 +9,7 @@ namespace Portal.Web.Features.Statements;
 /// rows (<see cref="Actor.RequireInvestor"/>: anyone else is refused), so another investor's data is unreachable
 /// whatever the URL says.
 /// </summary>
-public sealed class StatementService(IDbContextFactory<PortalDbContext> dbFactory, InvestorDirectory investors)
+public sealed class StatementService(IDbContextFactory<PortalDbContext> dbFactory, InvestorDirectory investors, LedgerCache cache)
 {
     public async Task<IReadOnlyList<StatementListItem>> ListStatementsAsync(Actor actor, CancellationToken cancellationToken = default)
     {
@@ -35,17 +35,39 @@ public sealed class StatementService(IDbContextFactory<PortalDbContext> dbFactor
                 months.Sum(m => m.GainFen), months.Sum(m => m.DividendsFen), months.Sum(m => m.FeesFen), months[^1].ClosingFen, months.Sum(m => m.Lots));
     }
 
-    /// <summary>The full statement of one month, or null when the acting investor has none for it.</summary>
+    /// <summary>
+    /// The full statement of one month, or null when the acting investor has none for it. Its month (the statement's
+    /// figures, tier and holdings, the month's transactions) changes only with the ledger and comes from
+    /// <see cref="LedgerCache"/>. The investor's name and numbers (Accounts may change them at any time) and their accounts
+    /// are read on every call: no ledger event announces a change to them.
+    /// </summary>
     public async Task<StatementDocument?> GetStatementAsync(Actor actor, DateOnly month, CancellationToken cancellationToken = default)
     {
         var investorId = actor.RequireInvestor();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
-        // Five queries on one connection rather than five opens.
+        // The queries below on one connection rather than one open each.
         await db.Database.OpenConnectionAsync(cancellationToken);
+        var statement = await cache.GetAsync(new StatementKey(investorId, month), ct => LoadMonthAsync(db, investorId, month, ct), cancellationToken);
+        if (statement is null || await investors.FindProfileAsync(db, actor, investorId, cancellationToken) is not { } investor)
+        {
+            return null;
+        }
+
+        var accounts = await db.Set<InvestorAccount>().AsNoTracking().Where(a => a.InvestorId == investor.Id)
+            .OrderBy(a => a.Number).Select(a => a.Number).ToListAsync(cancellationToken);
+        // The statement shows the tier of its own month's figures.
+        return new(
+            new(investor.Name, investor.AccountNumber, investor.MaskedIdNumber, statement.Tier, accounts),
+            month, statement.Figures, statement.ClosingCashFen, statement.Lots, statement.Holdings, statement.Transactions, statement.GeneratedAt);
+    }
+
+    /// <summary>The investor's statement of the month, its holdings and the month's transactions; null when there is no statement.</summary>
+    private static async Task<StatementMonth?> LoadMonthAsync(PortalDbContext db, int investorId, DateOnly month, CancellationToken cancellationToken)
+    {
         var statement = await db.Set<MonthlyStatement>().AsNoTracking()
             .SingleOrDefaultAsync(s => s.InvestorId == investorId && s.Month == month, cancellationToken);
-        if (statement is null || await investors.FindProfileAsync(db, actor, investorId, cancellationToken) is not { } investor)
+        if (statement is null)
         {
             return null;
         }
@@ -55,15 +77,12 @@ public sealed class StatementService(IDbContextFactory<PortalDbContext> dbFactor
             .OrderByDescending(h => h.MarketValueFen)
             .Select(h => new HoldingLine(h.Product!.Code, h.Product.Name, h.Product.Type, h.Product.Risk, h.Units, h.Nav, h.CostFen, h.MarketValueFen))
             .ToListAsync(cancellationToken);
-        var accounts = await db.Set<InvestorAccount>().AsNoTracking().Where(a => a.InvestorId == investor.Id)
-            .OrderBy(a => a.Number).Select(a => a.Number).ToListAsync(cancellationToken);
         var end = month.AddMonths(1);
-        var transactions = await Lines(db.Set<Transaction>().Where(t => t.InvestorId == investor.Id && t.TradeDate >= month && t.TradeDate < end)
+        var transactions = await Lines(db.Set<Transaction>().Where(t => t.InvestorId == investorId && t.TradeDate >= month && t.TradeDate < end)
             .OrderBy(t => t.TradeDate).ThenBy(t => t.Id)).ToListAsync(cancellationToken);
-        // The statement shows the tier of its own month's figures.
-        return new(
-            new(investor.Name, investor.AccountNumber, investor.MaskedIdNumber, statement.Tier, accounts),
-            month, StatementsMapping.Figures(statement), statement.ClosingCashFen, statement.LotsTraded, holdings, transactions, statement.GeneratedAt);
+        // Read-only wrappers: the copy is shared by every circuit that shows this statement.
+        return new(statement.Tier, StatementsMapping.Figures(statement), statement.ClosingCashFen, statement.LotsTraded,
+            holdings.AsReadOnly(), transactions.AsReadOnly(), statement.GeneratedAt);
     }
 
     public async Task<TransactionPage> SearchTransactionsAsync(Actor actor, TransactionQuery query, CancellationToken cancellationToken = default)
@@ -128,4 +147,11 @@ public sealed class StatementService(IDbContextFactory<PortalDbContext> dbFactor
             t.Id, t.Reference, t.TradeDate, t.Account!.Number, t.Type, t.Status,
             t.Product != null ? t.Product.Code : null, t.Product != null ? t.Product.Name : null, t.Units, t.Nav, t.AmountFen, t.FeeFen, t.Lots,
             t.FailureReason, t.TargetProduct != null ? t.TargetProduct.Name : null, t.TargetUnits, t.RecordedAt));
+
+    /// <summary>A statement document's month: what only the ledger changes (its investor's name and accounts are not in it).</summary>
+    private sealed record StatementMonth(
+        ClientTier Tier, StatementFigures Figures, long ClosingCashFen, int Lots, IReadOnlyList<HoldingLine> Holdings,
+        IReadOnlyList<TransactionLine> Transactions, DateTimeOffset GeneratedAt);
+
+    private sealed record StatementKey(int InvestorId, DateOnly Month) : LedgerKey<StatementMonth?>;
 }

@@ -16,7 +16,7 @@ public static class StatementsHosting
         services.AddSingleton<PersistentComponentStateSerializer<Loaded<StatementDocument>>, StatementStateSerializer>();
         services.AddScoped<InvestorDashboardService>();
         services.AddMemoryCache();
-        services.AddSingleton<DashboardCache>();
+        services.AddSingleton<LedgerCache>();
         services.AddScoped<ClientSummaryService>();
         services.AddScoped<MonthEndService>();
         // One runner for the app: pages ask it for a month and follow its progress; it also resumes runs at start-up.

@@ -36,7 +36,7 @@ public sealed record ImportResult(int Rows, int Imported, int AlreadyImported, I
 /// </summary>
 public sealed class TransactionImporter(
     IDbContextFactory<PortalDbContext> dbFactory, InvestorDirectory investors, AuditTrail audit, IStringLocalizer<StatementsText> l,
-    NotificationOutbox outbox, TimeProvider clock, DashboardCache dashboards)
+    NotificationOutbox outbox, TimeProvider clock, LedgerCache ledger)
 {
     public static readonly IReadOnlyList<string> TransactionColumns =
         ["source_id", "client_number", "account", "trade_date", "type", "status", "product_code", "units", "nav", "amount", "fee", "lots", "target_product_code", "target_units", "failure_reason"];
@@ -85,7 +85,7 @@ public sealed class TransactionImporter(
         }
         else if (result.Imported > 0)
         {
-            await dashboards.ChangedAsync(CancellationToken.None);
+            await ledger.ChangedAsync(CancellationToken.None);
         }
 
         return result;

@@ -11,7 +11,7 @@ namespace Portal.Web.Features.Statements.DemoData;
 /// </summary>
 internal sealed partial class StatementsDemoSeeder(
     IDbContextFactory<PortalDbContext> dbFactory, InvestorDirectory directory, IOptions<TierOptions> tiers, StatementCalendar calendar,
-    TimeProvider clock, ILogger<StatementsDemoSeeder> logger) : IDemoDataSeeder
+    TimeProvider clock, LedgerCache ledger, ILogger<StatementsDemoSeeder> logger) : IDemoDataSeeder
 {
     public const int Months = 24;
 
@@ -80,6 +80,8 @@ internal sealed partial class StatementsDemoSeeder(
         await db.SaveChangesAsync(cancellationToken);
         var elapsed = clock.GetElapsedTime(started);
         Seeded(logger, rows, investors.Count, (long)elapsed.TotalMilliseconds);
+        // As every writer of the ledger does: an instance already serving this database may have kept "no statement".
+        await ledger.ChangedAsync(CancellationToken.None);
     }
 
     private IEnumerable<MonthlyStatement> BuildStatements(int investorId, List<Transaction> transactions, PriceBook book, DateOnly firstMonth, DateTimeOffset now)
