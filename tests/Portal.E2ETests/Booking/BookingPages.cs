@@ -34,6 +34,30 @@ public sealed partial class BookingPages(IPage page)
         await Page.GetByRole(AriaRole.Heading, new() { Name = "When clients can book you" }).WaitForAsync();
     }
 
+    /// <summary>
+    /// Steps the adviser's schedule forward to the week that starts on <paramref name="monday"/>, waiting after each
+    /// "Next" until the range shown has changed (the week comes from the server; reading the range before it has
+    /// would step past the week).
+    /// </summary>
+    public async Task ShowWeekAsync(DateTime monday)
+    {
+        var range = Page.Locator("[data-testid=schedule-range]");
+        var start = monday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        for (var i = 0; i < 6; i++)
+        {
+            var shown = await range.InnerTextAsync();
+            if (shown.StartsWith(start, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            await Page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+            await Assertions.Expect(range).Not.ToHaveTextAsync(shown);
+        }
+
+        await Assertions.Expect(range).ToHaveTextAsync(new Regex("^" + start));
+    }
+
     /// <summary>The instant a slot button stands for, from its accessible name ("Book 2026-12-03 10:00").</summary>
     public static DateTime SlotTime(string name)
     {
