@@ -102,6 +102,15 @@ public sealed class PlainMarkupTests : PortalComponentTest
     public void Link_is_the_markup_of_a_MudLink() =>
         AssertSameMarkup(Render<MudLink>(p => p.Add(l => l.Href, "/transactions?id=7").AddChildContent("Failed payment")), Plain.Link("/transactions?id=7", "Failed payment"));
 
+    [Fact]
+    public void DenseTable_is_the_classes_of_a_dense_flat_MudSimpleTable()
+    {
+        var mud = Render<MudSimpleTable>(p => p.Add(t => t.Dense, true).Add(t => t.Elevation, 0).AddChildContent("<tbody></tbody>"));
+
+        Render(b => b.AddMarkupContent(0, $"<div class=\"{Plain.DenseTable}\"><div class=\"mud-table-container\"><table><tbody></tbody></table></div></div>"))
+            .Nodes.MarkupMatches(mud.Nodes);
+    }
+
     // SummaryRow stands for no MudBlazor component: its markup is checked as it is meant to be.
     [Theory]
     [InlineData(false, "<tr><th scope=\"row\" style=\"text-align:left;font-weight:normal\">Fees</th><td style=\"text-align:right\">-1.00</td></tr>")]
