@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Portal.Web.Components.Shared;
+using Portal.Web.Features.Accounts;
 
 namespace Portal.ComponentTests;
 
@@ -72,6 +73,32 @@ public sealed class PlainMarkupTests : PortalComponentTest
         AssertSameMarkup(mud, Plain.Card("Total", Content, headerActions ? HeaderActions : null, actions ? Actions : null, fullHeight));
     }
 
+    [Fact]
+    public void Card_with_a_subheading_is_the_markup_of_a_MudCard_with_a_body2_line_under_its_heading()
+    {
+        var mud = Render<MudCard>(p =>
+        {
+            p.Add(c => c.Outlined, true);
+            p.AddChildContent<MudCardHeader>(h => h.Add(c => c.CardHeaderContent, b =>
+            {
+                b.OpenComponent<MudText>(0);
+                b.AddComponentParameter(1, nameof(MudText.Typo), Typo.h6);
+                b.AddComponentParameter(2, nameof(MudText.HtmlTag), "h2");
+                b.AddComponentParameter(3, nameof(MudText.ChildContent), (RenderFragment)(t => t.AddContent(0, "王芳")));
+                b.CloseComponent();
+                b.OpenComponent<MudText>(4);
+                b.AddComponentParameter(5, nameof(MudText.Typo), Typo.body2);
+                b.AddComponentParameter(6, nameof(MudText.ChildContent), (RenderFragment)(t => t.AddContent(0, "Investor")));
+                b.CloseComponent();
+            }));
+            p.AddChildContent<MudCardContent>(c => c.AddChildContent(Content));
+        });
+        var card = mud.Find(".mud-card");
+        card.RemoveAttribute("style");
+
+        AssertSameMarkup(mud, Plain.Card("王芳", Content, subheading: "Investor"));
+    }
+
     [Theory]
     [MemberData(nameof(ButtonCases))]
     public void Button_is_the_markup_of_a_MudButton_with_Href(Variant variant, Color color, bool startIcon, bool download)
@@ -110,6 +137,60 @@ public sealed class PlainMarkupTests : PortalComponentTest
         Render(b => b.AddMarkupContent(0, $"<div class=\"{Plain.DenseTable}\"><div class=\"mud-table-container\"><table><tbody></tbody></table></div></div>"))
             .Nodes.MarkupMatches(mud.Nodes);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void IconLink_is_the_markup_of_a_MudIconButton_with_Href_in_the_colour_of_its_text(bool attributes)
+    {
+        var extra = new Dictionary<string, object> { ["data-testid"] = "inbox-bell", ["data-unread"] = 2 };
+        var mud = Render<MudIconButton>(p =>
+        {
+            p.Add(b => b.Href, "/inbox").Add(b => b.Icon, Svg).Add(b => b.Color, Color.Inherit).AddUnmatched("aria-label", "Inbox");
+            if (attributes)
+            {
+                p.AddUnmatched("data-testid", "inbox-bell").AddUnmatched("data-unread", 2);
+            }
+        });
+
+        AssertSameMarkup(mud, Plain.IconLink("/inbox", Svg, "Inbox", attributes ? extra : null));
+    }
+
+    [Fact]
+    public void Fab_is_the_markup_of_a_secondary_MudFab_with_Href() =>
+        AssertSameMarkup(
+            Render<MudFab>(p => p.Add(f => f.Href, "/chat").Add(f => f.Color, Color.Secondary).Add(f => f.StartIcon, Svg).AddUnmatched("aria-label", "Chat")),
+            Plain.Fab("/chat", Svg, "Chat"));
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(7)]
+    public void CountBadge_is_the_markup_of_a_bordered_error_MudBadge_shown_above_zero(int count) =>
+        AssertSameMarkup(
+            Render<MudBadge>(p => p.Add(b => b.Content, count).Add(b => b.Visible, count > 0).Add(b => b.Color, Color.Error).Add(b => b.Overlap, true)
+                .Add(b => b.Bordered, true).Add(b => b.Class, "mx-1").AddChildContent(Content)),
+            Plain.CountBadge(count, Content));
+
+    [Theory]
+    [InlineData(ClientTier.Silver, Color.Default)]
+    [InlineData(ClientTier.Gold, Color.Secondary)]
+    [InlineData(ClientTier.Diamond, Color.Primary)]
+    public void TierChip_is_the_markup_of_a_small_filled_MudChip_with_the_tier_icon(ClientTier tier, Color color)
+    {
+        var mud = Render<MudChip<string>>(p => p.Add(c => c.Size, Size.Small).Add(c => c.Color, color).Add(c => c.Variant, Variant.Filled)
+            .Add(c => c.Icon, Icons.Material.Filled.WorkspacePremium).AddChildContent(tier.ToString()));
+        // MudChip's container carries a generated id for its keyboard handling, which a chip that only shows does not need.
+        mud.Find(".mud-chip-container").RemoveAttribute("id");
+
+        Render<TierChip>(p => p.Add(c => c.Tier, tier)).Nodes.MarkupMatches(mud.Nodes);
+    }
+
+    [Theory]
+    [InlineData(Plain.TipSide.BelowEnd, "portal-tip")]
+    [InlineData(Plain.TipSide.Start, "portal-tip portal-tip-start")]
+    public void Tooltip_wraps_its_anchor_with_the_text_in_MudTooltips_colours_hidden_from_screen_readers(Plain.TipSide side, string classes) =>
+        Render(Plain.Tooltip("Inbox", Content, side)).MarkupMatches(
+            $"<span class=\"{classes}\"><p>body</p><span class=\"mud-tooltip mud-tooltip-default portal-tip-text\" aria-hidden=\"true\">Inbox</span></span>");
 
     // SummaryRow stands for no MudBlazor component: its markup is checked as it is meant to be.
     [Theory]

@@ -38,6 +38,19 @@ public sealed class AccountDirectory(IDbContextFactory<PortalDbContext> dbFactor
     /// <summary>Staff who may look at anyone's staff profile or adviser's client list.</summary>
     private static readonly string[] Managers = [Roles.Supervisor, Roles.Admin];
 
+    /// <summary>
+    /// The investor of a user, limited to an adviser's clients when <c>adviserUserId</c> is set: compiled once, since
+    /// every signed-in investor page asks it (building the query's expression and looking it up in EF's cache on each
+    /// call cost more than running it).
+    /// </summary>
+    private static readonly Func<PortalDbContext, string, string?, CancellationToken, Task<InvestorRow?>> FindInvestor =
+        EF.CompileAsyncQuery((PortalDbContext db, string userId, string? adviserUserId, CancellationToken _) =>
+            db.Set<Investor>()
+                .Where(i => i.UserId == userId && (adviserUserId == null || (i.Adviser != null && i.Adviser.UserId == adviserUserId)))
+                .Select(i => new InvestorRow(i.Id, i.AccountNumber, i.Name, i.IdNumberLength, i.IdNumberLast4, i.Mobile, i.Email, i.Birthday, i.Tier,
+                    i.Adviser == null ? null : i.Adviser.DisplayName, i.Adviser == null ? null : i.Adviser.StaffNumber))
+                .SingleOrDefault());
+
     /// <summary>The investor who signs in as <paramref name="userId"/>; null when there is none the actor may see.</summary>
     public async Task<InvestorSummary?> FindInvestorByUserAsync(Actor actor, string userId, CancellationToken cancellationToken = default)
     {
@@ -49,18 +62,11 @@ public sealed class AccountDirectory(IDbContextFactory<PortalDbContext> dbFactor
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var investors = db.Set<Investor>().AsNoTracking().Include(i => i.Adviser).Where(i => i.UserId == userId);
-        if (!anyClient)
-        {
-            // An adviser sees their own clients only; anyone else is, to them, not there.
-            investors = investors.Where(i => i.Adviser != null && i.Adviser.UserId == actor.UserId);
-        }
-
-        var investor = await investors.SingleOrDefaultAsync(cancellationToken);
-        return investor is null
-            ? null
-            : new(investor.Id, investor.AccountNumber, investor.Name, investor.MaskedIdNumber, investor.Mobile, investor.Email,
-                investor.Birthday, investor.Tier, investor.Adviser?.DisplayName, investor.Adviser?.StaffNumber);
+        // An adviser sees their own clients only; anyone else is, to them, not there.
+        return await FindInvestor(db, userId, anyClient ? null : actor.UserId, cancellationToken) is { } row
+            ? new(row.Id, row.AccountNumber, row.Name, Investor.MaskIdNumber(row.IdNumberLength, row.IdNumberLast4), row.Mobile, row.Email,
+                row.Birthday, row.Tier, row.AdviserName, row.AdviserStaffNumber)
+            : null;
     }
 
     public async Task<StaffSummary?> FindStaffByUserAsync(Actor actor, string userId, CancellationToken cancellationToken = default)
@@ -191,4 +197,8 @@ public sealed class AccountDirectory(IDbContextFactory<PortalDbContext> dbFactor
         return db.Users.Where(u => u.DisplayName.ToLower().Contains(lower) || u.NormalizedEmail!.Contains(upper)).Select(u => u.Id);
 #pragma warning restore CA1304, CA1311
     }
+
+    private sealed record InvestorRow(
+        int Id, string AccountNumber, string Name, int IdNumberLength, string IdNumberLast4, string Mobile, string Email,
+        DateOnly Birthday, ClientTier Tier, string? AdviserName, string? AdviserStaffNumber);
 }

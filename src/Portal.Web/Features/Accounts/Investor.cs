@@ -48,5 +48,8 @@ public sealed class Investor
 
     public DateTimeOffset CreatedAt { get; set; }
 
-    public string MaskedIdNumber => new string('*', Math.Max(0, IdNumberLength - IdNumberLast4.Length)) + IdNumberLast4;
+    public string MaskedIdNumber => MaskIdNumber(IdNumberLength, IdNumberLast4);
+
+    /// <summary>An ID number of <paramref name="length"/> characters shown as stars and its last four.</summary>
+    public static string MaskIdNumber(int length, string last4) => new string('*', Math.Max(0, length - last4.Length)) + last4;
 }
