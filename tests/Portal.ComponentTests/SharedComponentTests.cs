@@ -79,7 +79,7 @@ public sealed class SharedComponentTests : PortalComponentTest
     {
         Portal.BrandName = "Harbour Wealth";
 
-        var layout = Render<MainLayout>(p => p.Add(l => l.Body, "the page itself"));
+        var layout = RenderLayout("the page itself");
 
         Assert.Contains("Harbour Wealth", layout.Find("header").TextContent, StringComparison.Ordinal);
         Assert.Contains("the page itself", layout.Find(".mud-main-content").TextContent, StringComparison.Ordinal);
@@ -88,7 +88,7 @@ public sealed class SharedComponentTests : PortalComponentTest
     [Fact]
     public void MainLayout_offers_sign_in_to_visitors_and_the_navigation_toggle_has_a_name()
     {
-        var layout = Render<MainLayout>(p => p.Add(l => l.Body, "body"));
+        var layout = RenderLayout("body");
 
         Assert.Contains(layout.FindAll("header a"), a => a.GetAttribute("href") == "/Account/Login");
         Assert.Equal("Show or hide the navigation", layout.Find("header button").GetAttribute("aria-label"));
@@ -107,11 +107,28 @@ public sealed class SharedComponentTests : PortalComponentTest
         }
         ComponentFactories.AddStub<InboxBell>();
 
-        var layout = Render<MainLayout>(p => p.Add(l => l.Body, "body"));
+        var layout = RenderLayout("body");
 
         Assert.Equal(signedIn, layout.HasComponent<Stub<InboxBell>>());
         Assert.Equal(signedIn, layout.FindAll("header button[aria-label='Account menu']").Count == 1);
         Assert.Equal(!signedIn, layout.FindAll("header a[href='/Account/Login']").Count == 1);
         Assert.Equal(chat, layout.FindAll(".chat-fab a[href='/chat']").Count == 1);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void MainLayout_marks_the_app_bar_live_only_when_the_circuit_renders_it(bool interactive)
+    {
+        var layout = RenderLayout("body", interactive);
+
+        Assert.Equal(interactive, layout.Find("header").HasAttribute("data-live"));
+    }
+
+    /// <summary>The layout as the live circuit renders it, or as the prerender does.</summary>
+    private IRenderedComponent<MainLayout> RenderLayout(string body, bool interactive = true)
+    {
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo(interactive ? "Server" : "Static", interactive));
+        return Render<MainLayout>(p => p.Add(l => l.Body, body));
     }
 }

@@ -3,9 +3,6 @@ window.portal = {
     setCookie(name, value) {
         document.cookie = `${name}=${encodeURIComponent(value)}; path=/; max-age=31536000; samesite=lax`;
     },
-    submitForm(id) {
-        document.getElementById(id)?.submit();
-    },
     // The agent console's new-offer signal: a short sound, and the tab title flashing until the window has focus.
     chatOffer(text) {
         new Audio("/sounds/chat-offer.wav").play().catch(() => { });
@@ -70,3 +67,10 @@ window.portal = {
     document.getElementById("components-reconnect-button")?.addEventListener("click", retry);
     document.getElementById("components-resume-button")?.addEventListener("click", resume);
 })();
+
+// An app bar menu (a popover) closes when one of its items is chosen: a link is followed inside the page, so the
+// browser would leave the popover open; a button in it may reload the page or submit a form.
+document.addEventListener("click", event => {
+    const item = event.target instanceof Element ? event.target.closest(".shell-menu .mud-menu-item") : null;
+    item?.closest("[popover]")?.hidePopover();
+});

@@ -24,18 +24,12 @@ public sealed partial class ShellPage(IPage page)
     public ILocator NavLink(string name) => Navigation.GetByRole(AriaRole.Link, new() { Name = name });
 
     /// <summary>
-    /// Waits until the Blazor circuit has taken over the prerendered page: clicks on MudBlazor controls before
-    /// that are lost. Blazor marks elements it holds references to (MudBlazor's buttons) only once it renders
-    /// interactively, never in the prerendered HTML.
+    /// Waits until the Blazor circuit has taken over the prerendered page: clicks on its controls before that are
+    /// lost. The layout marks the app bar <c>data-live</c> only when it renders in the circuit, never in the
+    /// prerendered HTML.
     /// </summary>
-    public async Task WaitUntilInteractiveAsync()
-    {
-        await page.WaitForFunctionAsync(
-            """
-            () => window.Blazor !== undefined &&
-                [...document.querySelectorAll('header button')].some(b => b.getAttributeNames().some(n => n.startsWith('_bl_')))
-            """);
-    }
+    public async Task WaitUntilInteractiveAsync() =>
+        await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('header[data-live]') !== null");
 
     /// <summary>The document's language, as the server rendered it.</summary>
     public ILocator Document => page.Locator("html");
@@ -45,7 +39,7 @@ public sealed partial class ShellPage(IPage page)
     {
         await WaitUntilInteractiveAsync();
         await LanguageMenu.ClickAsync();
-        await page.GetByRole(AriaRole.Menuitem, new() { Name = language.NativeName }).ClickAsync();
+        await page.Locator("#language-menu").GetByRole(AriaRole.Button, new() { Name = language.NativeName }).ClickAsync();
         await Assertions.Expect(Document).ToHaveAttributeAsync("lang", language.Tag);
     }
 
@@ -54,7 +48,7 @@ public sealed partial class ShellPage(IPage page)
     {
         await WaitUntilInteractiveAsync();
         await AccountMenu.ClickAsync();
-        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Sign out" }).ClickAsync();
+        await page.Locator("#account-menu").GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Assertions.Expect(SignInButton).ToBeVisibleAsync();
     }
 
