@@ -11,7 +11,7 @@ public sealed class InvestorDashboardPage(IPage page)
 
     /// <summary>The value-axis labels of the 24-month chart.</summary>
     public ILocator HistoryAxisLabels => page.Locator(".mud-card").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Value over 24 months" }) })
-        .Locator("svg .mud-charts-yaxis text");
+        .Locator("svg .portal-chart-y-axis text");
 
     /// <summary>The table of the "Recent transactions" card.</summary>
     public ILocator RecentTransactions => page.Locator(".mud-card").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Recent transactions" }) })
