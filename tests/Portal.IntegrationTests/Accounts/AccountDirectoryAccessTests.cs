@@ -34,6 +34,8 @@ public sealed class AccountDirectoryAccessTests(PortalApp app) : IClassFixture<P
         Assert.Equal("陈建华", (await DirectoryAsync(d => d.FindInvestorByUserAsync(adviser, goldId)))!.Name);
         // The silver client has no adviser: to the adviser, that client is not there.
         Assert.Null(await DirectoryAsync(d => d.FindInvestorByUserAsync(adviser, silverId)));
+        // An adviser is matched to their clients by user id; one without a user id has no clients.
+        Assert.Null(await DirectoryAsync(d => d.FindInvestorByUserAsync(adviser with { UserId = null }, goldId)));
     }
 
     [Fact]

@@ -39,17 +39,17 @@ public sealed class AccountDirectory(IDbContextFactory<PortalDbContext> dbFactor
     private static readonly string[] Managers = [Roles.Supervisor, Roles.Admin];
 
     /// <summary>
-    /// The investor of a user, limited to an adviser's clients when <c>adviserUserId</c> is set: compiled once, since
+    /// The investor of a user, limited to an adviser's clients when <c>adviserUserId</c> is set: compiled once per model (CompiledPerModel), since
     /// every signed-in investor page asks it (building the query's expression and looking it up in EF's cache on each
     /// call cost more than running it).
     /// </summary>
-    private static readonly Func<PortalDbContext, string, string?, CancellationToken, Task<InvestorRow?>> FindInvestor =
-        EF.CompileAsyncQuery((PortalDbContext db, string userId, string? adviserUserId, CancellationToken _) =>
+    private static readonly CompiledPerModel<Func<PortalDbContext, string, string?, CancellationToken, Task<InvestorRow?>>> FindInvestor =
+        new(() => EF.CompileAsyncQuery((PortalDbContext db, string userId, string? adviserUserId, CancellationToken _) =>
             db.Set<Investor>()
                 .Where(i => i.UserId == userId && (adviserUserId == null || (i.Adviser != null && i.Adviser.UserId == adviserUserId)))
                 .Select(i => new InvestorRow(i.Id, i.AccountNumber, i.Name, i.IdNumberLength, i.IdNumberLast4, i.Mobile, i.Email, i.Birthday, i.Tier,
                     i.Adviser == null ? null : i.Adviser.DisplayName, i.Adviser == null ? null : i.Adviser.StaffNumber))
-                .SingleOrDefault());
+                .SingleOrDefault()));
 
     /// <summary>The investor who signs in as <paramref name="userId"/>; null when there is none the actor may see.</summary>
     public async Task<InvestorSummary?> FindInvestorByUserAsync(Actor actor, string userId, CancellationToken cancellationToken = default)
@@ -61,9 +61,16 @@ public sealed class AccountDirectory(IDbContextFactory<PortalDbContext> dbFactor
             throw new ActorForbiddenException($"{actor.UserId ?? "anonymous"} may not read another investor.");
         }
 
+        if (!anyClient && actor.UserId is null)
+        {
+            // An adviser is matched to their clients by their user id: without one, no client is theirs (and a null
+            // filter would mean any client).
+            return null;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         // An adviser sees their own clients only; anyone else is, to them, not there.
-        return await FindInvestor(db, userId, anyClient ? null : actor.UserId, cancellationToken) is { } row
+        return await FindInvestor.For(db)(db, userId, anyClient ? null : actor.UserId, cancellationToken) is { } row
             ? new(row.Id, row.AccountNumber, row.Name, Investor.MaskIdNumber(row.IdNumberLength, row.IdNumberLast4), row.Mobile, row.Email,
                 row.Birthday, row.Tier, row.AdviserName, row.AdviserStaffNumber)
             : null;

@@ -17,9 +17,9 @@ public sealed class SettingsStore(IDbContextFactory<PortalDbContext> dbFactory, 
     /// <summary>How setting values (and the shipped holiday file) are written: camelCase, enums by name.</summary>
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    /// <summary>A setting's row, compiled once: pages read settings on every request (tier thresholds, case limits).</summary>
-    private static readonly Func<PortalDbContext, string, CancellationToken, Task<StoredSetting?>> FindStored =
-        EF.CompileAsyncQuery((PortalDbContext db, string key, CancellationToken _) => db.Set<StoredSetting>().AsNoTracking().SingleOrDefault(s => s.Key == key));
+    /// <summary>A setting's row, compiled once per model (CompiledPerModel): pages read settings on every request (tier thresholds, case limits).</summary>
+    private static readonly CompiledPerModel<Func<PortalDbContext, string, CancellationToken, Task<StoredSetting?>>> FindStored =
+        new(() => EF.CompileAsyncQuery((PortalDbContext db, string key, CancellationToken _) => db.Set<StoredSetting>().AsNoTracking().SingleOrDefault(s => s.Key == key)));
 
     /// <summary>The current value, or the setting's default (version 0) while no one has saved it.</summary>
     public async Task<SettingValue<T>> GetAsync<T>(ISetting<T> setting, CancellationToken cancellationToken = default)
@@ -89,7 +89,7 @@ public sealed class SettingsStore(IDbContextFactory<PortalDbContext> dbFactory, 
     private async Task<StoredSetting?> GetStoredAsync(string key, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await FindStored(db, key, cancellationToken);
+        return await FindStored.For(db)(db, key, cancellationToken);
     }
 
     private static T Read<T>(ISetting<T> setting, StoredSetting row) =>
