@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts.DemoData;
 using Portal.Web.Features.Audit;
@@ -55,6 +56,8 @@ public static class AccountsHosting
             };
         });
 
+        services.AddScoped<SecurityStampValidator<PortalUser>>();
+        services.Replace(ServiceDescriptor.Singleton<ISecurityStampValidator, DeferredSecurityStampValidator>());
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddSingleton<IEmailSender<PortalUser>, IdentityEmailSender>();
