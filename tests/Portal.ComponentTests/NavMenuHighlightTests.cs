@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Interfaces;
 using Portal.Web.Components.Layout;
 using Portal.Web.Features.Accounts;
 
@@ -45,14 +44,28 @@ public sealed class NavMenuHighlightTests : PortalComponentTest
     }
 
     [Fact]
-    public void Following_a_link_tells_the_drawer_which_closes_on_a_narrow_screen()
+    public void The_same_menu_on_the_same_page_is_one_shared_string_and_a_new_page_writes_its_own()
     {
-        var drawer = new DrawerSpy();
-        var menu = Render<CascadingValue<INavigationEventReceiver>>(p => p.Add(c => c.Value, drawer).AddChildContent<NavMenu>());
+        SignIn(Roles.Investor);
+        var first = Render<NavMenu>();
+        var second = Render<NavMenu>();
+        Assert.Equal(first.Markup, second.Markup);
 
-        menu.Find("a[href='/learn']").Click();
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/transactions");
 
-        Assert.Equal(1, drawer.Navigations);
+        Assert.Equal("/transactions", first.Find("a.active").GetAttribute("href"));
+        Assert.Equal(first.Markup, second.Markup);
+    }
+
+    [Fact]
+    public void Each_language_has_its_own_menu()
+    {
+        SignIn(Roles.Investor);
+        Assert.Equal("Dashboard", Render<NavMenu>().Find("a[href='/']").TextContent);
+
+        UseCulture("zh-Hans");
+
+        Assert.Equal("首页概览", Render<NavMenu>().Find("a[href='/']").TextContent);
     }
 
     private void SignIn(string role)
@@ -61,14 +74,4 @@ public sealed class NavMenuHighlightTests : PortalComponentTest
         Auth.SetRoles(role);
     }
 
-    private sealed class DrawerSpy : INavigationEventReceiver
-    {
-        public int Navigations { get; private set; }
-
-        public Task OnNavigation()
-        {
-            Navigations++;
-            return Task.CompletedTask;
-        }
-    }
 }

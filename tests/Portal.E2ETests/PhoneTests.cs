@@ -34,6 +34,37 @@ public sealed class PhoneTests(PortalAppFixture app) : BrowserTest(app)
     }
 
     [Fact]
+    public async Task TheDrawerClosesOnTheScrimOnEscapeAndWhenOneOfItsLinksIsFollowed()
+    {
+        await Page.GotoAsync("/learn");
+        var shell = new ShellPage(Page);
+        var scrim = Page.Locator(".portal-drawer-scrim");
+        await Expect(shell.Navigation).Not.ToBeInViewportAsync();
+        await Expect(scrim).ToBeHiddenAsync();
+        await Expect(shell.MenuButton).ToHaveAttributeAsync("aria-expanded", "false");
+
+        await shell.MenuButton.ClickAsync();
+        await Expect(shell.Navigation).ToBeInViewportAsync();
+        await Expect(shell.MenuButton).ToHaveAttributeAsync("aria-expanded", "true");
+        // The scrim lies over the page beside the drawer (240 px wide).
+        await Page.Mouse.ClickAsync(350, 400);
+        await Expect(shell.Navigation).Not.ToBeInViewportAsync();
+        await Expect(scrim).ToBeHiddenAsync();
+
+        await shell.MenuButton.ClickAsync();
+        await Expect(shell.Navigation).ToBeInViewportAsync();
+        await Page.Keyboard.PressAsync("Escape");
+        await Expect(shell.Navigation).Not.ToBeInViewportAsync();
+
+        await shell.WaitUntilInteractiveAsync();
+        await shell.MenuButton.ClickAsync();
+        await shell.NavLink("FAQ").ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/faq$"));
+        await Expect(shell.Navigation).Not.ToBeInViewportAsync();
+        await Expect(shell.MenuButton).ToHaveAttributeAsync("aria-expanded", "false");
+    }
+
+    [Fact]
     public async Task DashboardsRecentTransactionsShowEachValueAfterItsColumnName()
     {
         await SignInAsync(DemoAccounts.GoldInvestor);

@@ -74,3 +74,38 @@ document.addEventListener("click", event => {
     const item = event.target instanceof Element ? event.target.closest(".shell-menu .mud-menu-item") : null;
     item?.closest("[popover]")?.hidePopover();
 });
+
+// The navigation drawer (MainLayout; app.css places it): the menu button opens and closes it; on a narrow screen, where it
+// lies over the page, following one of its links, a click on the scrim or Escape closes it. body[data-nav] holds the
+// state once chosen; until then the width decides (open from 960 px).
+(() => {
+    const wide = matchMedia("(min-width: 960px)");
+    const isOpen = () => document.body.dataset.nav === "open" || (document.body.dataset.nav !== "closed" && wide.matches);
+    const mark = () => document.querySelectorAll("[data-nav-toggle]").forEach(button => button.setAttribute("aria-expanded", String(isOpen())));
+    const show = open => {
+        document.body.dataset.nav = open ? "open" : "closed";
+        mark();
+    };
+    // The button says whether the drawer is open from the first paint on, and again when Blazor replaces the prerendered
+    // page with the circuit's, or the width crosses 960 px.
+    mark();
+    wide.addEventListener("change", mark);
+    new MutationObserver(() => {
+        if (document.querySelector("[data-nav-toggle]:not([aria-expanded])")) {
+            mark();
+        }
+    }).observe(document.body, { childList: true, subtree: true });
+    document.addEventListener("click", event => {
+        const target = event.target instanceof Element ? event.target : null;
+        if (target?.closest("[data-nav-toggle]")) {
+            show(!isOpen());
+        } else if (!wide.matches && target?.closest("[data-nav-close], #portal-nav a")) {
+            show(false);
+        }
+    });
+    document.addEventListener("keydown", event => {
+        if (event.key === "Escape" && !wide.matches && isOpen()) {
+            show(false);
+        }
+    });
+})();
