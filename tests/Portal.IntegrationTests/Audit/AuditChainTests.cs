@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Audit;
 
@@ -52,6 +53,61 @@ public sealed class AuditChainTests(PortalApp app) : IClassFixture<PortalApp>
         var rows = await app.WithDbAsync(db => db.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Id).ToListAsync());
         Assert.Equal(["content:batch-1", "content:batch-2", "content:batch-3"],
             rows.Where(r => r.ActorName == "batch test").Select(r => r.Subject));
+        Assert.Null(AuditChain.FindBreak(rows));
+    }
+
+    [Fact]
+    public async Task A_save_given_up_while_waiting_for_the_chain_leaves_nothing_behind_for_the_next_user_of_the_pooled_context()
+    {
+        // Found in CI: a pooled context whose earlier audit save was cancelled during the chain lock later committed its
+        // next user's own transaction halfway (the remembered transaction shares Npgsql's reused one), so that user's
+        // commit failed with "This NpgsqlTransaction has completed".
+        var audit = app.Services.GetRequiredService<AuditTrail>();
+        var factory = app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        var actor = Actor.System("pool test");
+        PortalDbContext given;
+        await using (var holder = new NpgsqlConnection(app.ConnectionString))
+        {
+            await holder.OpenAsync();
+            await using var held = await holder.BeginTransactionAsync();
+            await using (var command = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({AuditChainInterceptor.AdvisoryLockKey})", holder, held))
+            {
+                await command.ExecuteNonQueryAsync();
+            }
+
+            given = await factory.CreateDbContextAsync();
+            audit.Add(given, actor, AuditActions.SettingsChanged, "test:given-up");
+            using var patience = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => given.SaveChangesAsync(patience.Token));
+            await given.DisposeAsync();
+        }
+
+        var rented = new List<PortalDbContext>();
+        try
+        {
+            while (rented.Count < 200 && (rented.Count == 0 || !ReferenceEquals(rented[^1], given)))
+            {
+                rented.Add(await factory.CreateDbContextAsync());
+            }
+
+            var again = Assert.Single(rented, c => ReferenceEquals(c, given));
+            await using (var transaction = await again.Database.BeginTransactionAsync())
+            {
+                audit.Add(again, actor, AuditActions.SettingsChanged, "test:next-user");
+                await again.SaveChangesAsync();
+                await transaction.CommitAsync();
+            }
+        }
+        finally
+        {
+            foreach (var context in rented)
+            {
+                await context.DisposeAsync();
+            }
+        }
+
+        var rows = await app.WithDbAsync(db => db.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Id).ToListAsync());
+        Assert.Equal(["test:next-user"], rows.Where(r => r.ActorName == "pool test").Select(r => r.Subject));
         Assert.Null(AuditChain.FindBreak(rows));
     }
 

@@ -14,7 +14,7 @@ internal sealed class AuditChainInterceptor : SaveChangesInterceptor
 {
     public static readonly AuditChainInterceptor Instance = new();
 
-    private const long AdvisoryLockKey = 0x41554449_54; // "AUDIT"
+    internal const long AdvisoryLockKey = 0x41554449_54; // "AUDIT"
 
     private static readonly ConditionalWeakTable<DbContext, IDbContextTransaction> Opened = new();
 
@@ -36,19 +36,32 @@ internal sealed class AuditChainInterceptor : SaveChangesInterceptor
             return result;
         }
 
-        if (db.Database.CurrentTransaction is null)
+        Opened.Remove(db); // a save that failed before EF's own error handling (see below) has nothing left to finish
+        var opened = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        try
         {
-            Opened.AddOrUpdate(db, await db.Database.BeginTransactionAsync(cancellationToken));
+            if (db.Database.IsNpgsql())
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", cancellationToken);
+            }
+
+            var last = await db.Set<AuditEntry>().AsNoTracking().OrderByDescending(x => x.Id)
+                .Select(x => new { x.Id, x.Hash }).FirstOrDefaultAsync(cancellationToken);
+            AuditChain.Link(pending, last?.Id ?? 0, last?.Hash ?? "");
+        }
+        catch when (opened is not null)
+        {
+            // EF reports neither failure nor cancellation for an interceptor's own: end it here (disposing rolls back),
+            // or the pooled context would carry it (Npgsql reuses the transaction object) to its next user's save.
+            await opened.DisposeAsync();
+            throw;
         }
 
-        if (db.Database.IsNpgsql())
+        if (opened is not null)
         {
-            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", cancellationToken);
+            Opened.AddOrUpdate(db, opened);
         }
 
-        var last = await db.Set<AuditEntry>().AsNoTracking().OrderByDescending(x => x.Id)
-            .Select(x => new { x.Id, x.Hash }).FirstOrDefaultAsync(cancellationToken);
-        AuditChain.Link(pending, last?.Id ?? 0, last?.Hash ?? "");
         return result;
     }
 
