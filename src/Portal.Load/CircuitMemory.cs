@@ -7,7 +7,8 @@ namespace Portal.Load;
 /// <summary>
 /// Memory per interactive circuit: N real Chromium pages opened on a page and kept open (each a live circuit), the
 /// server's GC heap after a full blocking GC (<c>dotnet-gcdump</c>, a local tool of the repository, induces it and
-/// counts the live objects) before and after, divided by N.
+/// counts the live objects) while they are open, less the heap without them (the mean of the heap before they were
+/// opened and after their circuits were gone), divided by N.
 /// </summary>
 internal static partial class CircuitMemory
 {
@@ -32,10 +33,12 @@ internal static partial class CircuitMemory
             cases.Add((statement.Name, new Uri(portal.BaseAddress, statement.Path), cases[1].Cookie, portal.ProcessId));
         }
 
-        Console.WriteLine($"Memory per circuit: {options.Circuits} Chromium pages kept open on each page, GC heap after a full GC (dotnet-gcdump) before and after, and the live circuits it counted");
+        Console.WriteLine($"Memory per circuit: {options.Circuits} Chromium pages kept open on each page; the GC heap after a full GC (dotnet-gcdump) " +
+            "before they were opened, while they are open and after their circuits are gone, and the live circuits it counted; per circuit: " +
+            "the heap while open less the mean of the other two, divided by the pages");
         Console.WriteLine();
-        Console.WriteLine("| circuit on | GC heap before | GC heap after | circuits before, after | per circuit |");
-        Console.WriteLine("|---|---:|---:|---:|---:|");
+        Console.WriteLine("| circuit on | GC heap before | GC heap open | GC heap after closing | circuits before, open, after | per circuit |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
         foreach (var (name, url, cookie, process) in cases)
         {
             await using var context = await browser.NewContextAsync();
@@ -46,7 +49,7 @@ internal static partial class CircuitMemory
 
             // A first page outside the count, so what the first circuit of an app allocates once is in "before".
             var first = await OpenLiveAsync(context, url);
-            var before = await HeapAsync(options, process);
+            var before = await SettledHeapAsync(options, process);
             var open = new List<IPage>();
             for (var i = 0; i < options.Circuits; i++)
             {
@@ -54,28 +57,66 @@ internal static partial class CircuitMemory
             }
 
             await Task.Delay(TimeSpan.FromSeconds(2));
-            var after = await HeapAsync(options, process);
-            // Only the pages opened here may differ between the two counts, or the figure would hold other circuits' memory.
-            var steady = after.Circuits - before.Circuits == options.Circuits ? string.Empty : " (unsteady: other circuits came or went)";
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {name} | {before.Bytes / 1024.0:N0} KB | {after.Bytes / 1024.0:N0} KB | {before.Circuits}, {after.Circuits} | {(after.Bytes - before.Bytes) / 1024.0 / options.Circuits:N0} KB{steady} |"));
-            foreach (var page in open.Append(first))
+            var during = await HeapAsync(options, process);
+            foreach (var page in open)
             {
                 await page.CloseAsync(new PageCloseOptions { RunBeforeUnload = true });
             }
 
+            var after = await GoneAsync(options, process, before.Circuits);
+            await first.CloseAsync(new PageCloseOptions { RunBeforeUnload = true });
             await GoneAsync(options, process, before.Circuits - 1);
+            var perCircuit = (during.Bytes - (before.Bytes + after.Bytes) / 2.0) / 1024 / options.Circuits;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {name} | {before.Bytes / 1024.0:N0} KB | {during.Bytes / 1024.0:N0} KB | {after.Bytes / 1024.0:N0} KB | {before.Circuits}, {during.Circuits}, {after.Circuits} | {perCircuit:N0} KB{Unsteady(options, before, during, after)} |"));
         }
     }
 
-    /// <summary>Waits (at most a minute) until the closed pages' circuits are let go, so that the next page is counted alone.</summary>
-    private static async Task GoneAsync(BenchmarkOptions options, int process, int circuits)
+    /// <summary>
+    /// Says why a row is not to be trusted: circuits other than the pages opened came or went, or the heap without them
+    /// moved by more than a quarter of what they added (the mean absorbs a drift of a few hundred KB, which is usual; not
+    /// one as large as what is measured).
+    /// </summary>
+    private static string Unsteady(BenchmarkOptions options, (long Bytes, int Circuits) before, (long Bytes, int Circuits) during, (long Bytes, int Circuits) after) =>
+        during.Circuits - before.Circuits != options.Circuits || after.Circuits != before.Circuits ? " (unsteady: other circuits came or went)"
+        : Math.Abs(after.Bytes - before.Bytes) * 4 > during.Bytes - before.Bytes ? " (unsteady: the heap without them moved)"
+        : string.Empty;
+
+    /// <summary>
+    /// The heap once it has stopped shrinking (at most two minutes): after load the server's pools (Kestrel's memory
+    /// blocks, array pools) and caches give memory back for a while, which would otherwise be counted against the circuits.
+    /// </summary>
+    private static async Task<(long Bytes, int Circuits)> SettledHeapAsync(BenchmarkOptions options, int process)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        var heap = await HeapAsync(options, process);
+        while (DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            var next = await HeapAsync(options, process);
+            var settled = Math.Abs(next.Bytes - heap.Bytes) < 256 * 1024;
+            heap = next;
+            if (settled)
+            {
+                break;
+            }
+        }
+
+        return heap;
+    }
+
+    /// <summary>Waits (at most a minute) until the closed pages' circuits are let go; the heap then.</summary>
+    private static async Task<(long Bytes, int Circuits)> GoneAsync(BenchmarkOptions options, int process, int circuits)
     {
         var deadline = DateTime.UtcNow.AddMinutes(1);
-        while ((await HeapAsync(options, process)).Circuits > circuits && DateTime.UtcNow < deadline)
+        var heap = await HeapAsync(options, process);
+        while (heap.Circuits > circuits && DateTime.UtcNow < deadline)
         {
             await Task.Delay(TimeSpan.FromSeconds(3));
+            heap = await HeapAsync(options, process);
         }
+
+        return heap;
     }
 
     /// <summary>Opens the page and waits until its circuit is up: the hub's WebSocket has received a frame after the page loaded.</summary>
