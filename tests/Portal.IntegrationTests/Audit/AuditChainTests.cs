@@ -82,21 +82,88 @@ public sealed class AuditChainTests(PortalApp app) : IClassFixture<PortalApp>
             await given.DisposeAsync();
         }
 
+        await WithTheSameContextAsync(factory, given, async again =>
+        {
+            await using var transaction = await again.Database.BeginTransactionAsync();
+            audit.Add(again, actor, AuditActions.SettingsChanged, "test:next-user");
+            await again.SaveChangesAsync();
+            await transaction.CommitAsync();
+        });
+
+        var rows = await app.WithDbAsync(db => db.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Id).ToListAsync());
+        Assert.Equal(["test:next-user"], rows.Where(r => r.ActorName == "pool test").Select(r => r.Subject));
+        Assert.Null(AuditChain.FindBreak(rows));
+    }
+
+    [Fact]
+    public async Task A_save_refused_as_a_concurrent_edit_leaves_nothing_behind_for_the_next_user_of_the_pooled_context()
+    {
+        // EF reports a concurrency conflict to the interceptor as neither a failure nor a cancellation, so the
+        // transaction it began for the audit rows stayed remembered, and a later save on the same pooled context (one
+        // without audit rows, in its own transaction) committed it and broke its own commit.
+        var audit = app.Services.GetRequiredService<AuditTrail>();
+        var factory = app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        var user = await app.CreateUserAsync();
+        var refused = await factory.CreateDbContextAsync();
+        var stale = await refused.Users.SingleAsync(u => u.Id == user.Id);
+        stale.DisplayName = "Changed by a stale form";
+        refused.Entry(stale).Property(u => u.ConcurrencyStamp).OriginalValue = "stale";
+        audit.Add(refused, Actor.System("pool test"), AuditActions.SettingsChanged, "test:refused");
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => refused.SaveChangesAsync());
+        await refused.DisposeAsync();
+
+        await WithTheSameContextAsync(factory, refused, async again =>
+        {
+            await using var transaction = await again.Database.BeginTransactionAsync();
+            var fresh = await again.Users.SingleAsync(u => u.Id == user.Id);
+            fresh.DisplayName = "Changed by the next user";
+            await again.SaveChangesAsync();
+            await transaction.CommitAsync();
+        });
+
+        var stored = await app.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Id == user.Id));
+        Assert.Equal("Changed by the next user", stored.DisplayName);
+        var rows = await app.WithDbAsync(db => db.Set<AuditEntry>().AsNoTracking().Where(e => e.Subject == "test:refused").CountAsync());
+        Assert.Equal(0, rows);
+    }
+
+    [Fact]
+    public async Task A_save_refused_as_a_concurrent_edit_and_tried_again_on_the_same_context_keeps_the_change_and_its_audit_row()
+    {
+        var audit = app.Services.GetRequiredService<AuditTrail>();
+        var user = await app.CreateUserAsync();
+        await app.WithDbAsync(async db =>
+        {
+            var stale = await db.Users.SingleAsync(u => u.Id == user.Id);
+            stale.DisplayName = "Changed after a reload";
+            var stamp = db.Entry(stale).Property(u => u.ConcurrencyStamp);
+            var current = stamp.OriginalValue;
+            stamp.OriginalValue = "stale";
+            audit.Add(db, Actor.System("retry test"), AuditActions.SettingsChanged, "test:retried");
+            await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
+            stamp.OriginalValue = current;
+            return await db.SaveChangesAsync();
+        });
+
+        var stored = await app.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Id == user.Id));
+        Assert.Equal("Changed after a reload", stored.DisplayName);
+        var rows = await app.WithDbAsync(db => db.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Id).ToListAsync());
+        Assert.Single(rows, r => r.Subject == "test:retried");
+        Assert.Null(AuditChain.FindBreak(rows));
+    }
+
+    /// <summary>Rents contexts from the pool until it hands out <paramref name="wanted"/> again, and runs <paramref name="work"/> on it.</summary>
+    private static async Task WithTheSameContextAsync(IDbContextFactory<PortalDbContext> factory, PortalDbContext wanted, Func<PortalDbContext, Task> work)
+    {
         var rented = new List<PortalDbContext>();
         try
         {
-            while (rented.Count < 200 && (rented.Count == 0 || !ReferenceEquals(rented[^1], given)))
+            while (rented.Count < 200 && (rented.Count == 0 || !ReferenceEquals(rented[^1], wanted)))
             {
                 rented.Add(await factory.CreateDbContextAsync());
             }
 
-            var again = Assert.Single(rented, c => ReferenceEquals(c, given));
-            await using (var transaction = await again.Database.BeginTransactionAsync())
-            {
-                audit.Add(again, actor, AuditActions.SettingsChanged, "test:next-user");
-                await again.SaveChangesAsync();
-                await transaction.CommitAsync();
-            }
+            await work(Assert.Single(rented, c => ReferenceEquals(c, wanted)));
         }
         finally
         {
@@ -105,10 +172,6 @@ public sealed class AuditChainTests(PortalApp app) : IClassFixture<PortalApp>
                 await context.DisposeAsync();
             }
         }
-
-        var rows = await app.WithDbAsync(db => db.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Id).ToListAsync());
-        Assert.Equal(["test:next-user"], rows.Where(r => r.ActorName == "pool test").Select(r => r.Subject));
-        Assert.Null(AuditChain.FindBreak(rows));
     }
 
     internal static async Task AssertConcurrentWritesChainAsync(PortalApp app)

@@ -36,8 +36,14 @@ internal sealed class AuditChainInterceptor : SaveChangesInterceptor
             return result;
         }
 
-        Opened.Remove(db); // a save that failed before EF's own error handling (see below) has nothing left to finish
-        var opened = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        // A save refused as a concurrent edit leaves the transaction begun for it open (EF reports that conflict as neither
+        // failure nor cancellation): a save again on the same context carries on in it and commits it.
+        var opened = TakeOpened(db);
+        if (opened is null && db.Database.CurrentTransaction is null)
+        {
+            opened = await db.Database.BeginTransactionAsync(cancellationToken);
+        }
+
         try
         {
             if (db.Database.IsNpgsql())
@@ -67,9 +73,8 @@ internal sealed class AuditChainInterceptor : SaveChangesInterceptor
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } db && Opened.TryGetValue(db, out var transaction))
+        if (TakeOpened(eventData.Context) is { } transaction)
         {
-            Opened.Remove(db);
             await using (transaction)
             {
                 await transaction.CommitAsync(cancellationToken);
@@ -87,14 +92,29 @@ internal sealed class AuditChainInterceptor : SaveChangesInterceptor
 
     private static async Task RollBackOpenedAsync(DbContext? db)
     {
-        if (db is not null && Opened.TryGetValue(db, out var transaction))
+        if (TakeOpened(db) is { } transaction)
         {
-            Opened.Remove(db);
             await using (transaction)
             {
                 await transaction.RollbackAsync(CancellationToken.None);
             }
         }
+    }
+
+    /// <summary>
+    /// The transaction this interceptor began for the context's save, if it is still the context's own. One left behind by
+    /// a save refused as a concurrent edit was rolled back when the pooled context was returned, and its Npgsql
+    /// transaction object may be the next user's (Npgsql reuses it on the connection): it is forgotten, never committed.
+    /// </summary>
+    private static IDbContextTransaction? TakeOpened(DbContext? db)
+    {
+        if (db is null || !Opened.TryGetValue(db, out var transaction))
+        {
+            return null;
+        }
+
+        Opened.Remove(db);
+        return ReferenceEquals(db.Database.CurrentTransaction, transaction) ? transaction : null;
     }
 
     private static List<AuditEntry> Pending(DbContext db) =>
