@@ -77,7 +77,7 @@ internal static partial class CircuitMemory
     /// moved by more than a quarter of what they added (the mean absorbs a drift of a few hundred KB, which is usual; not
     /// one as large as what is measured).
     /// </summary>
-    private static string Unsteady(BenchmarkOptions options, (long Bytes, int Circuits) before, (long Bytes, int Circuits) during, (long Bytes, int Circuits) after) =>
+    private static string Unsteady(BenchmarkOptions options, Heap before, Heap during, Heap after) =>
         during.Circuits - before.Circuits != options.Circuits || after.Circuits != before.Circuits ? " (unsteady: other circuits came or went)"
         : Math.Abs(after.Bytes - before.Bytes) * 4 > during.Bytes - before.Bytes ? " (unsteady: the heap without them moved)"
         : string.Empty;
@@ -86,7 +86,7 @@ internal static partial class CircuitMemory
     /// The heap once it has stopped shrinking (at most two minutes): after load the server's pools (Kestrel's memory
     /// blocks, array pools) and caches give memory back for a while, which would otherwise be counted against the circuits.
     /// </summary>
-    private static async Task<(long Bytes, int Circuits)> SettledHeapAsync(BenchmarkOptions options, int process)
+    private static async Task<Heap> SettledHeapAsync(BenchmarkOptions options, int process)
     {
         var deadline = DateTime.UtcNow.AddMinutes(2);
         var heap = await HeapAsync(options, process);
@@ -106,7 +106,7 @@ internal static partial class CircuitMemory
     }
 
     /// <summary>Waits (at most a minute) until the closed pages' circuits are let go; the heap then.</summary>
-    private static async Task<(long Bytes, int Circuits)> GoneAsync(BenchmarkOptions options, int process, int circuits)
+    private static async Task<Heap> GoneAsync(BenchmarkOptions options, int process, int circuits)
     {
         var deadline = DateTime.UtcNow.AddMinutes(1);
         var heap = await HeapAsync(options, process);
@@ -132,7 +132,7 @@ internal static partial class CircuitMemory
     }
 
     /// <summary>The live objects' bytes and the live circuits (<c>CircuitHost</c> objects) after a full GC.</summary>
-    private static async Task<(long Bytes, int Circuits)> HeapAsync(BenchmarkOptions options, int process)
+    private static async Task<Heap> HeapAsync(BenchmarkOptions options, int process)
     {
         var report = await PublishedApps.RunAsync("dotnet", $"dotnet-gcdump report -p {process}", options.RepositoryRoot);
         var total = Total().Match(report);
@@ -142,8 +142,11 @@ internal static partial class CircuitMemory
         }
 
         var circuits = Circuits().Match(report);
-        return (Number(total.Groups[1].Value), circuits.Success ? (int)Number(circuits.Groups[1].Value) : 0);
+        return new Heap(Number(total.Groups[1].Value), circuits.Success ? (int)Number(circuits.Groups[1].Value) : 0);
     }
+
+    /// <summary>The live objects' bytes and the live circuits in one dump.</summary>
+    private readonly record struct Heap(long Bytes, int Circuits);
 
     private static long Number(string digits) => long.Parse(digits.Replace(",", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture);
 

@@ -59,9 +59,8 @@ public sealed class AuditChainTests(PortalApp app) : IClassFixture<PortalApp>
     [Fact]
     public async Task A_save_given_up_while_waiting_for_the_chain_leaves_nothing_behind_for_the_next_user_of_the_pooled_context()
     {
-        // Found in CI: a pooled context whose earlier audit save was cancelled during the chain lock later committed its
-        // next user's own transaction halfway (the remembered transaction shares Npgsql's reused one), so that user's
-        // commit failed with "This NpgsqlTransaction has completed".
+        // An audit save cancelled while it waits for the chain's lock: EF reports nothing to the interceptor, so the
+        // transaction it began stayed remembered, and a later user of the same pooled context had its own committed by it.
         var audit = app.Services.GetRequiredService<AuditTrail>();
         var factory = app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
         var actor = Actor.System("pool test");
@@ -98,9 +97,10 @@ public sealed class AuditChainTests(PortalApp app) : IClassFixture<PortalApp>
     [Fact]
     public async Task A_save_refused_as_a_concurrent_edit_leaves_nothing_behind_for_the_next_user_of_the_pooled_context()
     {
-        // EF reports a concurrency conflict to the interceptor as neither a failure nor a cancellation, so the
-        // transaction it began for the audit rows stayed remembered, and a later save on the same pooled context (one
-        // without audit rows, in its own transaction) committed it and broke its own commit.
+        // Found in CI ("This NpgsqlTransaction has completed" after CaseWorkflowTests' stale-version test): EF reports a
+        // concurrency conflict to the interceptor as neither a failure nor a cancellation, so the transaction it began for
+        // the audit rows stayed remembered, and a later save on the same pooled context (one without audit rows, in its
+        // own transaction) committed it and broke its own commit.
         var audit = app.Services.GetRequiredService<AuditTrail>();
         var factory = app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
         var user = await app.CreateUserAsync();
